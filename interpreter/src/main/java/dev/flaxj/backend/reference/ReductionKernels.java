@@ -1,0 +1,12 @@
+package dev.flaxj.backend.reference;
+
+import dev.flaxj.backend.Kernel;
+import dev.flaxj.lax.Primitive;
+import java.util.Map;
+
+/** Reference kernels: to be written. */
+final class ReductionKernels {
+  private ReductionKernels() {}
+
+  static void register(Map<Primitive, Kernel> table) {}
+}

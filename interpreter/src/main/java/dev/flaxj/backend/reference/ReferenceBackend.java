@@ -1,0 +1,46 @@
+package dev.flaxj.backend.reference;
+
+import dev.flaxj.array.Array;
+import dev.flaxj.array.ShapedArray;
+import dev.flaxj.backend.Backend;
+import dev.flaxj.backend.Kernel;
+import dev.flaxj.lax.Params;
+import dev.flaxj.lax.Primitive;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reference backend: plain Java loops and EJML. It defines the exact semantics every other
+ * backend is compared with. Float32 kernels compute in float32, as XLA does on CPU.
+ */
+public final class ReferenceBackend implements Backend {
+  public static final String NAME = "reference";
+  public static final ReferenceBackend INSTANCE = new ReferenceBackend();
+
+  private final Map<Primitive, Kernel> kernels = new IdentityHashMap<>();
+
+  private ReferenceBackend() {
+    ElementwiseKernels.register(kernels);
+    ShapeKernels.register(kernels);
+    IndexingKernels.register(kernels);
+    ReductionKernels.register(kernels);
+    DotGeneralKernel.register(kernels);
+    ThreefryKernel.register(kernels);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<Array> execute(Primitive primitive, List<Array> inputs, Params params,
+      List<ShapedArray> outAvals) {
+    Kernel k = kernels.get(primitive);
+    if (k == null) {
+      throw new UnsupportedOperationException("reference backend has no kernel for " + primitive);
+    }
+    return k.apply(inputs, params, outAvals);
+  }
+}
