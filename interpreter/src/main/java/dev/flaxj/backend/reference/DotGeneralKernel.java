@@ -1,12 +1,210 @@
 package dev.flaxj.backend.reference;
 
+import dev.flaxj.array.Array;
+import dev.flaxj.array.DType;
+import dev.flaxj.array.Shape;
+import dev.flaxj.array.ShapedArray;
 import dev.flaxj.backend.Kernel;
+import dev.flaxj.lax.DotDimensionNumbers;
+import dev.flaxj.lax.DotGeneralPrimitive;
+import dev.flaxj.lax.Params;
 import dev.flaxj.lax.Primitive;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
-/** Reference kernels: to be written. */
+/**
+ * Reference kernel of {@code dot_general}. Both operands are gathered into row-major
+ * {@code (batch, M, K)} and {@code (batch, K, N)} layouts, converted to the compute dtype (the
+ * higher of the operand and result dtypes, see {@link DotGeneralPrimitive#higher}), multiplied
+ * per batch, and the {@code (batch, M, N)} product converted to the result dtype.
+ *
+ * <p>Floats accumulate each output sequentially over {@code k} with a fused multiply-add from
+ * zero, which is what XLA's CPU dot emitter and, for many shapes, its GEMM library do on an FMA
+ * host: results are often bit-identical to JAX's and otherwise within a few ulp (EJML's
+ * multiply rounds each product separately and matches less often). With a single contracted
+ * element the accumulator starts at -0.0 instead, so the result is the bare product (keeping
+ * -0.0), as XLA's rewrite of such a dot into a multiply gives. Subnormal operands and results
+ * are flushed to zero, as XLA on CPU computes. Integers wrap; bool computes or-of-ands.
+ */
 final class DotGeneralKernel {
   private DotGeneralKernel() {}
 
-  static void register(Map<Primitive, Kernel> table) {}
+  static void register(Map<Primitive, Kernel> table) {
+    table.put(DotGeneralPrimitive.DOT_GENERAL, DotGeneralKernel::apply);
+  }
+
+  private static List<Array> apply(List<Array> inputs, Params params, List<ShapedArray> outAvals) {
+    Array lhs = inputs.get(0);
+    Array rhs = inputs.get(1);
+    ShapedArray out = outAvals.get(0);
+    DotDimensionNumbers dn = (DotDimensionNumbers) params.get("dimension_numbers");
+    DType compute = DotGeneralPrimitive.higher(
+        DotGeneralPrimitive.higher(lhs.dtype(), rhs.dtype()), out.dtype());
+    int[] lhsFree = freeAxes(lhs.rank(), dn.lhsContracting(), dn.lhsBatch());
+    int[] rhsFree = freeAxes(rhs.rank(), dn.rhsContracting(), dn.rhsBatch());
+    int batch = size(lhs.shape(), dn.lhsBatch());
+    int m = size(lhs.shape(), lhsFree);
+    int k = size(lhs.shape(), dn.lhsContracting());
+    int n = size(rhs.shape(), rhsFree);
+    Object a = operand(lhs, concat(dn.lhsBatch(), lhsFree, dn.lhsContracting()), compute);
+    Object b = operand(rhs, concat(dn.rhsBatch(), dn.rhsContracting(), rhsFree), compute);
+    Object c = multiply(a, b, compute, batch, m, k, n);
+    if (compute != out.dtype()) {
+      c = Conversions.convert(
+          Array.wrap(new ShapedArray(out.shape(), compute, false), c), out.dtype());
+    }
+    return List.of(Array.wrap(out, c));
+  }
+
+  private static Object multiply(Object a, Object b, DType compute, int batch, int m, int k,
+      int n) {
+    int outSize = batch * m * n;
+    switch (compute.storage()) {
+      case FLOAT: {
+        float[] x = (float[]) a;
+        float[] y = (float[]) b;
+        float[] c = new float[outSize];
+        Arrays.fill(c, k == 1 ? -0.0f : 0);
+        for (int row = 0; row < batch * m; row++) {
+          int yBase = row / m * k * n;
+          for (int p = 0; p < k; p++) {
+            float xv = x[row * k + p];
+            int yRow = yBase + p * n;
+            for (int j = 0; j < n; j++) {
+              c[row * n + j] = Denormals.flush(Math.fma(xv, y[yRow + j], c[row * n + j]));
+            }
+          }
+        }
+        return c;
+      }
+      case DOUBLE: {
+        double[] x = (double[]) a;
+        double[] y = (double[]) b;
+        double[] c = new double[outSize];
+        Arrays.fill(c, k == 1 ? -0.0 : 0);
+        for (int row = 0; row < batch * m; row++) {
+          int yBase = row / m * k * n;
+          for (int p = 0; p < k; p++) {
+            double xv = x[row * k + p];
+            int yRow = yBase + p * n;
+            for (int j = 0; j < n; j++) {
+              c[row * n + j] = Denormals.flush(Math.fma(xv, y[yRow + j], c[row * n + j]));
+            }
+          }
+        }
+        return c;
+      }
+      case INT: {
+        int[] x = (int[]) a;
+        int[] y = (int[]) b;
+        int[] c = new int[outSize];
+        for (int row = 0; row < batch * m; row++) {
+          int yBase = row / m * k * n;
+          for (int p = 0; p < k; p++) {
+            int xv = x[row * k + p];
+            int yRow = yBase + p * n;
+            for (int j = 0; j < n; j++) {
+              c[row * n + j] += xv * y[yRow + j];
+            }
+          }
+        }
+        return c;
+      }
+      default: {
+        boolean[] x = (boolean[]) a;
+        boolean[] y = (boolean[]) b;
+        boolean[] c = new boolean[outSize];
+        for (int row = 0; row < batch * m; row++) {
+          int yBase = row / m * k * n;
+          for (int p = 0; p < k; p++) {
+            if (x[row * k + p]) {
+              int yRow = yBase + p * n;
+              for (int j = 0; j < n; j++) {
+                c[row * n + j] |= y[yRow + j];
+              }
+            }
+          }
+        }
+        return c;
+      }
+    }
+  }
+
+  /**
+   * The elements of {@code x} in row-major order of its axes permuted by {@code perm}, as
+   * storage of dtype {@code compute}. Never written to: it may be {@code x}'s own storage.
+   */
+  private static Object operand(Array x, int[] perm, DType compute) {
+    boolean identity = true;
+    for (int i = 0; i < perm.length; i++) {
+      identity &= perm[i] == i;
+    }
+    Array moved = identity ? x : ElementCopy.take(x, IndexMaps.strided(0,
+        IndexMaps.pick(x.shape().dims(), perm), IndexMaps.pick(x.shape().strides(), perm)),
+        x.aval().withShape(Shape.of(IndexMaps.pick(x.shape().dims(), perm))));
+    return flushed(
+        moved.dtype() == compute ? moved.rawStorage() : Conversions.convert(moved, compute));
+  }
+
+  /** Float storage with subnormals read as zeros (a copy only if there are any). */
+  private static Object flushed(Object storage) {
+    if (storage instanceof float[]) {
+      float[] f = (float[]) storage;
+      for (int i = 0; i < f.length; i++) {
+        if (f[i] != Denormals.flush(f[i]) && !Float.isNaN(f[i])) {
+          float[] copy = new float[f.length];
+          for (int j = 0; j < f.length; j++) {
+            copy[j] = Denormals.flush(f[j]);
+          }
+          return copy;
+        }
+      }
+    } else if (storage instanceof double[]) {
+      double[] d = (double[]) storage;
+      for (int i = 0; i < d.length; i++) {
+        if (d[i] != Denormals.flush(d[i]) && !Double.isNaN(d[i])) {
+          double[] copy = new double[d.length];
+          for (int j = 0; j < d.length; j++) {
+            copy[j] = Denormals.flush(d[j]);
+          }
+          return copy;
+        }
+      }
+    }
+    return storage;
+  }
+
+  private static int[] freeAxes(int rank, int[] contracting, int[] batch) {
+    boolean[] used = new boolean[rank];
+    for (int a : contracting) {
+      used[a] = true;
+    }
+    for (int a : batch) {
+      used[a] = true;
+    }
+    int[] free = new int[rank - contracting.length - batch.length];
+    for (int a = 0, j = 0; a < rank; a++) {
+      if (!used[a]) {
+        free[j++] = a;
+      }
+    }
+    return free;
+  }
+
+  private static int size(Shape shape, int[] axes) {
+    int s = 1;
+    for (int a : axes) {
+      s *= shape.dim(a);
+    }
+    return s;
+  }
+
+  private static int[] concat(int[] x, int[] y, int[] z) {
+    int[] r = new int[x.length + y.length + z.length];
+    System.arraycopy(x, 0, r, 0, x.length);
+    System.arraycopy(y, 0, r, x.length, y.length);
+    System.arraycopy(z, 0, r, x.length + y.length, z.length);
+    return r;
+  }
 }

@@ -26,7 +26,9 @@ public final class ReferenceBackend implements Backend {
     IndexingKernels.register(kernels);
     ReductionKernels.register(kernels);
     DotGeneralKernel.register(kernels);
+    SortKernel.register(kernels);
     ThreefryKernel.register(kernels);
+    QrKernel.register(kernels);
   }
 
   @Override
