@@ -29,57 +29,16 @@ Other arguments (shapes, axes, counts, dtype names, flags) are plain JSON.
 
 import argparse
 import json
-import os
-import platform
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-PINS = {"jax": "0.10.2", "jaxlib": "0.10.2", "flax": "0.12.8"}
+sys.dont_write_bytecode = True  # keep the tools folder free of __pycache__
+from recorder_env import REPO_ROOT, encode_array, enter_pinned_venv, versions  # noqa: E402
 
-TOOLS_DIR = Path(__file__).resolve().parent
-REPO_ROOT = TOOLS_DIR.parent.parent
-VENV_DIR = TOOLS_DIR / ".venv"
 VECTOR_DIR = REPO_ROOT / "interpreter" / "src" / "test" / "resources" / "jax-vectors"
 RECORDED_BY = "conformance-tests/tools/record_jax_vectors.py"
-JAX_ENV = {"JAX_PLATFORMS": "cpu", "JAX_ENABLE_X64": "0"}
-
-
-# ---------------------------------------------------------------- bootstrap: own venv, pinned JAX
-
-def venv_python():
-    return VENV_DIR / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-
-
-def installed_versions(python):
-    probe = ("import importlib.metadata as m, json\n"
-             "v = {}\n"
-             f"for name in {sorted(PINS)!r}:\n"
-             "    try: v[name] = m.version(name)\n"
-             "    except m.PackageNotFoundError: v[name] = None\n"
-             "print(json.dumps(v))\n")
-    out = subprocess.run([str(python), "-c", probe], check=True, capture_output=True, text=True)
-    return json.loads(out.stdout)
-
-
-def ensure_venv_and_reexec():
-    """Creates the venv with the pinned packages if needed, then replaces this process by the
-    same script running on the venv's interpreter."""
-    python = venv_python()
-    if not python.exists():
-        print(f"creating {VENV_DIR}", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "venv", str(VENV_DIR)], check=True)
-    if installed_versions(python) != PINS:
-        print(f"installing {PINS} into {VENV_DIR}", file=sys.stderr)
-        subprocess.run([str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q",
-                        *(f"{name}=={version}" for name, version in PINS.items())], check=True)
-    env = dict(os.environ, **JAX_ENV)
-    os.execve(str(python), [str(python), str(Path(__file__).resolve()), *sys.argv[1:]], env)
-
-
-def running_in_venv():
-    return Path(sys.prefix).resolve() == VENV_DIR.resolve()
+X32_DTYPES = ("float32", "int32", "uint32", "bool")
 
 
 # ---------------------------------------------------------------- encoding
@@ -113,7 +72,7 @@ def encode(x):
                 "key_data": encode(jax.random.key_data(x))}
     if isinstance(x, (jax.Array, np.ndarray, np.generic)):
         weak = bool(jax.typeof(x).weak_type) if isinstance(x, jax.Array) else False
-        return encode_array(np.asarray(x), weak)
+        return encode_x32_array(np.asarray(x), weak)
     if x is None or isinstance(x, (bool, int, float, str)):
         return x
     if isinstance(x, dict):
@@ -121,29 +80,10 @@ def encode(x):
     raise TypeError(f"cannot encode {type(x).__name__}: {x!r}")
 
 
-def encode_array(a, weak):
-    import numpy as np
-    flat = a.ravel()
-    out = {"dtype": str(a.dtype), "shape": list(a.shape), "weak_type": weak}
-    if a.dtype == np.float32:
-        out["data"] = [float32_decimal(v) for v in flat]
-        out["bits"] = [f"0x{b:08x}" for b in flat.view(np.uint32)]
-    elif a.dtype == np.bool_:
-        out["data"] = [bool(v) for v in flat]
-    elif a.dtype in (np.int32, np.uint32):
-        out["data"] = [int(v) for v in flat]
-    else:
+def encode_x32_array(a, weak):
+    if str(a.dtype) not in X32_DTYPES:
         raise TypeError(f"unexpected dtype {a.dtype} (the vectors are x32: float32/int32/uint32/bool)")
-    return out
-
-
-def float32_decimal(v):
-    import numpy as np
-    if np.isnan(v):
-        return "nan"
-    if np.isinf(v):
-        return "inf" if v > 0 else "-inf"
-    return float(str(np.float32(v)))  # numpy prints the shortest decimal that round-trips
+    return encode_array(a, weak)
 
 
 def encode_index_item(item):
@@ -157,7 +97,7 @@ def encode_index_item(item):
         return item
     if isinstance(item, list):
         import numpy as np
-        return encode_array(np.asarray(item, dtype=np.int32), False)
+        return encode_x32_array(np.asarray(item, dtype=np.int32), False)
     return encode(item)
 
 
@@ -609,15 +549,9 @@ TOPICS = {"random.json": record_random, "initializers.json": record_initializers
 
 
 def header():
-    import importlib.metadata as metadata
     import jax
     return {
-        "jax": jax.__version__,
-        "jaxlib": metadata.version("jaxlib"),
-        "flax": metadata.version("flax"),
-        "python": platform.python_version(),
-        "platform": jax.default_backend(),
-        "cpu_arch": platform.machine(),
+        **versions(),
         "x64": bool(jax.config.jax_enable_x64),
         "threefry_partitionable": bool(jax.config.jax_threefry_partitionable),
         "recorded_by": RECORDED_BY,
@@ -690,10 +624,7 @@ def main():
                         help="re-record into a temporary folder and diff against the committed files")
     parser.add_argument("--out", type=Path, default=VECTOR_DIR, help="vector folder (default: %(default)s)")
     args = parser.parse_args()
-    if not running_in_venv():
-        ensure_venv_and_reexec()
-    for name, value in JAX_ENV.items():
-        os.environ.setdefault(name, value)
+    enter_pinned_venv(__file__)
     if args.check:
         sys.exit(check(args.out))
     write_all(args.out)

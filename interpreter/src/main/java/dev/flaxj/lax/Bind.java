@@ -18,6 +18,9 @@ public final class Bind {
   public static List<Value> bind(Primitive p, Params params, Value... args) {
     List<Value> argList = Arrays.asList(args);
     Trace top = TraceStack.findTopTrace(argList);
+    if (p instanceof NamedAxisPrimitive) {
+      top = ((NamedAxisPrimitive) p).dispatchTrace(top, params);
+    }
     List<Value> raised = new ArrayList<>(args.length);
     for (Value v : argList) {
       raised.add(TraceStack.fullRaise(top, v));

@@ -639,4 +639,82 @@ public final class Lax {
   public static java.util.List<dev.flaxj.array.Value> qr(dev.flaxj.array.Value x) {
     return Bind.bind(LinalgPrimitives.QR, Params.of("full_matrices", false, "pivoting", false), x);
   }
+
+  // ---- collectives: psum, pmean, pmax, pmin, all_gather, axis_index over named vmap axes ----
+  // The names are those given as vmap's axis_name; an unbound name fails with JAX's message.
+
+  /**
+   * {@code lax.psum}: {@code x} summed over the named axes (every index gets the sum); bools are
+   * summed as int32, as in JAX. No names: {@code x} itself.
+   */
+  public static dev.flaxj.array.Value psum(dev.flaxj.array.Value x, String... axisNames) {
+    dev.flaxj.array.Value v = x.dtype() == dev.flaxj.array.DType.BOOL
+        ? convertElementType(x, dev.flaxj.array.DType.INT32) : x;
+    return allReduce(CollectivePrimitives.PSUM, v, axisNames);
+  }
+
+  /**
+   * {@code lax.pmean}: {@link #psum} divided by the product of the axis sizes; integer and bool
+   * inputs give float32, as JAX's true division does.
+   */
+  public static dev.flaxj.array.Value pmean(dev.flaxj.array.Value x, String... axisNames) {
+    dev.flaxj.array.Value sum = psum(x, axisNames);
+    int n = 1;
+    for (String name : axisNames) {
+      n *= dev.flaxj.transform.batching.AxisEnv.axisSize(CollectivePrimitives.PSUM, name);
+    }
+    dev.flaxj.array.DType dtype = sum.dtype().isFloating() ? sum.dtype()
+        : dev.flaxj.array.DType.FLOAT32;
+    boolean weak = sum.aval().weakType();
+    dev.flaxj.array.Value count = convertElementType(dev.flaxj.array.Array.scalar(n), dtype, weak);
+    return div(convertElementType(sum, dtype, weak),
+        broadcastInDim(count, sum.shape().dims(), new int[0]));
+  }
+
+  /** {@code lax.pmax}: the elementwise maximum over the named axes. */
+  public static dev.flaxj.array.Value pmax(dev.flaxj.array.Value x, String... axisNames) {
+    return allReduce(CollectivePrimitives.PMAX, x, axisNames);
+  }
+
+  /** {@code lax.pmin}: the elementwise minimum over the named axes. */
+  public static dev.flaxj.array.Value pmin(dev.flaxj.array.Value x, String... axisNames) {
+    return allReduce(CollectivePrimitives.PMIN, x, axisNames);
+  }
+
+  private static dev.flaxj.array.Value allReduce(NamedAxisPrimitive p, dev.flaxj.array.Value x,
+      String[] axisNames) {
+    if (axisNames.length == 0) {
+      return x;
+    }
+    return Bind.bind1(p, Params.of("axes", axisNames.clone(), "axis_index_groups", null), x);
+  }
+
+  /** {@code lax.all_gather(x, axis_name)}: the values of every index stacked along a new axis 0. */
+  public static dev.flaxj.array.Value allGather(dev.flaxj.array.Value x, String axisName) {
+    return allGather(x, axisName, 0, false);
+  }
+
+  /**
+   * {@code lax.all_gather(x, axis_name, axis=axis, tiled=tiled)}: the values of every index of
+   * the named axis stacked along a new dimension {@code axis} (negative counts from the end of
+   * the result), or with {@code tiled} concatenated along the existing dimension {@code axis}.
+   */
+  public static dev.flaxj.array.Value allGather(dev.flaxj.array.Value x, String axisName,
+      int axis, boolean tiled) {
+    int size = dev.flaxj.transform.batching.AxisEnv.axisSize(CollectivePrimitives.ALL_GATHER,
+        axisName);
+    int rank = tiled ? x.rank() : x.rank() + 1;
+    if (axis < -rank || axis >= rank) {
+      throw new IllegalArgumentException("axis " + axis
+          + " is out of bounds for array of dimension " + rank);
+    }
+    return Bind.bind1(CollectivePrimitives.ALL_GATHER, Params.of(
+        "all_gather_dimension", axis < 0 ? axis + rank : axis, "axis_index_groups", null,
+        "axis_name", new String[] {axisName}, "axis_size", size, "tiled", tiled), x);
+  }
+
+  /** {@code lax.axis_index}: this index along the named axis, an int32 scalar. */
+  public static dev.flaxj.array.Value axisIndex(String axisName) {
+    return Bind.bind1(CollectivePrimitives.AXIS_INDEX, Params.of("axis_name", axisName));
+  }
 }

@@ -5,6 +5,7 @@ import dev.flaxj.array.DType;
 import dev.flaxj.array.Shape;
 import dev.flaxj.array.Value;
 import dev.flaxj.lax.Lax;
+import dev.flaxj.transform.NonConcreteBooleanIndexError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -174,8 +175,7 @@ record ParsedIndex(Value operand, int[] insertedAxes, List<Entry> entries, boole
   private static Array concreteMask(Index i) {
     Value v = ((Index.ArrayIndex) i).indices();
     if (!(v instanceof Array)) {
-      throw error("a boolean mask index must be a concrete array (the result shape depends on "
-          + "its values), got an abstract " + v.aval().str());
+      throw new NonConcreteBooleanIndexError(v.aval());
     }
     return (Array) v;
   }

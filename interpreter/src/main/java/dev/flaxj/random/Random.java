@@ -5,6 +5,7 @@ import dev.flaxj.array.DType;
 import dev.flaxj.array.Shape;
 import dev.flaxj.array.Value;
 import dev.flaxj.lax.Lax;
+import dev.flaxj.transform.Concrete;
 
 /**
  * {@code jax.random}, bit for bit with JAX under its defaults
@@ -209,12 +210,13 @@ public final class Random {
    */
   public static Value permutation(Value key, Value x, int axis, boolean independent) {
     if (x.rank() == 0) {
-      if (!x.dtype().isInteger() || !(x instanceof Array)) {
+      if (!x.dtype().isInteger()) {
         throw new IllegalArgumentException(
             "permutation: x must be an integer or at least 1-dimensional, got " + x.aval().str());
       }
       Shape.canonicalAxis(axis, 1, "permutation");
-      return permutation(key, (int) ((Array) x).getLong(0));
+      Array n = Concrete.arrayOrError(x, "argument x of jax.random.permutation()");
+      return permutation(key, (int) n.getLong(0));
     }
     Value k = Keys.single("permutation", key).typed();
     return Shuffling.permutation(k, x, Shape.canonicalAxis(axis, x.rank(), "permutation"),
@@ -237,11 +239,12 @@ public final class Random {
   public static Value choice(Value key, Value a, int[] shape, boolean replace, Value p,
       int axis) {
     if (a.rank() == 0) {
-      if (!a.dtype().isInteger() || !(a instanceof Array)) {
+      if (!a.dtype().isInteger()) {
         throw new IllegalArgumentException(
             "choice: a must be an integer or an array, got " + a.aval().str());
       }
-      return choice(key, (int) ((Array) a).getLong(0), shape, replace, p);
+      Array n = Concrete.arrayOrError(a, "The error occurred in jax.random.choice()");
+      return choice(key, (int) n.getLong(0), shape, replace, p);
     }
     Value k = Keys.single("choice", key).typed();
     int ax = Shape.canonicalAxis(axis, a.rank(), "choice");

@@ -85,6 +85,13 @@ public final class TraceStack {
     return top.trace();
   }
 
+  /** The main traces on the stack, innermost (highest level) first, evaluation last. */
+  public static List<MainTrace> fromTop() {
+    List<MainTrace> out = new ArrayList<>(STATE.get().stack);
+    java.util.Collections.reverse(out);
+    return out;
+  }
+
   /** Boxes {@code v} as a value of {@code trace}: pure for constants, lift for lower tracers. */
   public static Value fullRaise(Trace trace, Value v) {
     if (!(v instanceof Tracer)) {

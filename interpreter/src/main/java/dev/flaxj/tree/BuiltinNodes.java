@@ -33,7 +33,7 @@ final class BuiltinNodes {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   static final NodeType<List<?>> LIST =
-      new NodeType<>("list", (Class) List.class, BuiltinNodes::flattenSequence, (m, c) -> new ArrayList<>(c));
+      new NodeType<List<?>>("list", (Class) List.class, BuiltinNodes::flattenSequence, (m, c) -> new ArrayList<>(c));
 
   static final NodeType<Tuple> TUPLE =
       new NodeType<>("tuple", Tuple.class, t -> flattenSequence(t.items()), (m, c) -> new Tuple(c));

@@ -15,6 +15,23 @@ public final class BatchRules {
 
   static {
     // families register here
+    dev.flaxj.transform.staging.PjitBatching.register();
+    dev.flaxj.transform.remat.RematRules.registerBatching();
+    dev.flaxj.transform.custom.CustomJvpRules.registerBatching();
+    dev.flaxj.transform.custom.CustomVjpRules.registerBatching();
+    dev.flaxj.transform.partial.StopGradient.registerBatching();
+    dev.flaxj.transform.control.CondRules.registerBatching();
+    dev.flaxj.transform.control.WhileRules.registerBatching();
+    dev.flaxj.transform.control.ScanRules.registerBatching();
+    ElementwiseBatching.register();
+    ShapeBatching.register();
+    IndexingBatching.register();
+    ReductionBatching.register();
+    DotGeneralBatching.register();
+    SortBatching.register();
+    RandomBatching.register();
+    LinalgBatching.register();
+    Collectives.register();
   }
 
   public static void register(Primitive p, BatchRule rule) {

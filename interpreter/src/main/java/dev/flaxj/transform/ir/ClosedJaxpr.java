@@ -30,4 +30,10 @@ public record ClosedJaxpr(Jaxpr jaxpr, List<Value> consts) {
     }
     return out;
   }
+
+  /** The jaxpr's text form, as JAX prints a closed jaxpr; see {@link JaxprPrinter}. */
+  @Override
+  public String toString() {
+    return JaxprPrinter.print(this);
+  }
 }

@@ -13,4 +13,10 @@ public record Jaxpr(List<Var> constvars, List<Var> invars, List<JaxprEqn> eqns, 
     eqns = List.copyOf(eqns);
     outvars = List.copyOf(outvars);
   }
+
+  /** JAX's text form; see {@link JaxprPrinter}. */
+  @Override
+  public String toString() {
+    return JaxprPrinter.print(this);
+  }
 }

@@ -15,6 +15,23 @@ public final class JvpRules {
 
   static {
     // families register here
+    dev.flaxj.transform.staging.PjitJvp.register();
+    dev.flaxj.transform.partial.StopGradient.registerJvp();
+    dev.flaxj.transform.remat.RematRules.registerJvp();
+    dev.flaxj.transform.custom.CustomJvpRules.registerJvp();
+    dev.flaxj.transform.custom.CustomVjpRules.registerJvp();
+    ElementwiseJvp.register();
+    ShapeJvp.register();
+    IndexingJvp.register();
+    ReductionJvp.register();
+    SortJvp.register();
+    DotGeneralJvp.register();
+    LinalgJvp.register();
+    RandomJvp.register();
+    CollectiveJvp.register();
+    dev.flaxj.transform.control.CondRules.registerJvp();
+    dev.flaxj.transform.control.WhileRules.registerJvp();
+    dev.flaxj.transform.control.ScanRules.registerJvp();
   }
 
   public static void register(Primitive p, JvpRule rule) {

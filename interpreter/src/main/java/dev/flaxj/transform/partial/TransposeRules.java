@@ -12,6 +12,18 @@ public final class TransposeRules {
 
   static {
     // families register here
+    dev.flaxj.transform.remat.RematRules.registerTranspose();
+    dev.flaxj.transform.custom.CustomJvpRules.registerTranspose();
+    dev.flaxj.transform.custom.CustomVjpRules.registerTranspose();
+    ElementwiseTranspose.register();
+    ShapeTranspose.register();
+    IndexingTranspose.register();
+    ReductionTranspose.register();
+    DotGeneralTranspose.register();
+    PjitReverse.registerTranspose();
+    dev.flaxj.transform.control.CondReverse.registerTranspose();
+    dev.flaxj.transform.control.WhileRules.registerTranspose();
+    dev.flaxj.transform.control.ScanReverse.registerTranspose();
   }
 
   public static void register(Primitive p, TransposeRule rule) {

@@ -1,0 +1,87 @@
+package dev.flaxj.transform.partial;
+
+import dev.flaxj.transform.TreeFunction;
+import dev.flaxj.tree.Tuple;
+
+/**
+ * The {@code argnums} of {@code grad}-like transformations (JAX's {@code argnums_partial}): the
+ * differentiated arguments, in {@code argnums} order, as one pytree (the argument itself for a
+ * single int, else a tuple), and the function of that pytree with the other arguments fixed.
+ */
+record Argnums(int[] nums, boolean single) {
+  static Argnums of(int argnum) {
+    return new Argnums(new int[] {argnum}, true);
+  }
+
+  static Argnums of(int[] argnums) {
+    if (argnums.length == 0) {
+      throw new IllegalArgumentException("argnums must be a non-empty tuple of integers, got ()");
+    }
+    return new Argnums(argnums.clone(), false);
+  }
+
+  @Override
+  public int[] nums() {
+    return nums.clone();
+  }
+
+  /** Python's {@code argnums=...} for messages: {@code 2} or {@code (0, 3)}. */
+  String describe() {
+    return single ? Integer.toString(nums[0]) : Tuple.of((Object[]) boxed()).toString();
+  }
+
+  private Integer[] boxed() {
+    Integer[] out = new Integer[nums.length];
+    for (int i = 0; i < nums.length; i++) {
+      out[i] = nums[i];
+    }
+    return out;
+  }
+
+  /** The argument positions for {@code count} arguments, with JAX's error when out of range. */
+  private int[] positions(int count) {
+    int max = Integer.MIN_VALUE;
+    int[] out = new int[nums.length];
+    for (int i = 0; i < nums.length; i++) {
+      max = Math.max(max, nums[i]);
+      out[i] = nums[i] < 0 ? nums[i] + count : nums[i];
+    }
+    if (max >= count) {
+      throw new IllegalArgumentException("differentiating with respect to argnums=" + describe()
+          + " requires at least " + (max + 1) + " positional arguments to be passed by the "
+          + "caller, but got only " + count + " positional arguments.");
+    }
+    for (int p : out) {
+      if (p < 0) {
+        throw new IllegalArgumentException("argnums=" + describe() + " is out of range for "
+            + count + " positional arguments");
+      }
+    }
+    return out;
+  }
+
+  /** The differentiated arguments of {@code args}, as one pytree. */
+  Object dynamic(Object[] args) {
+    int[] pos = positions(args.length);
+    if (single) {
+      return args[pos[0]];
+    }
+    Object[] items = new Object[pos.length];
+    for (int i = 0; i < pos.length; i++) {
+      items[i] = args[pos[i]];
+    }
+    return Tuple.of(items);
+  }
+
+  /** {@code f} as a function of one argument, the differentiated pytree, the others fixed. */
+  TreeFunction partial(TreeFunction f, Object[] args) {
+    int[] pos = positions(args.length);
+    return dyn -> {
+      Object[] full = args.clone();
+      for (int i = 0; i < pos.length; i++) {
+        full[pos[i]] = single ? dyn[0] : ((Tuple) dyn[0]).get(i);
+      }
+      return f.apply(full);
+    };
+  }
+}
