@@ -8,7 +8,8 @@ A developer tool; the test run itself never needs CPython JAX. Run from the repo
 
 On first use it creates conformance-tests/tools/.venv (git-ignored), installs the pinned versions
 below into it and re-executes itself there. Output: one JSON file per topic in
-interpreter/src/test/resources/jax-vectors/ (random.json, initializers.json, numpy.json).
+interpreter/src/test/resources/jax-vectors/ (random.json, initializers.json, numpy.json, and
+transforms.json: compositions of JAX transformations, whose programs are in transform_programs.py).
 
 File format: a header {"jax", "jaxlib", "flax", "python", "platform", "cpu_arch", "x64",
 "threefry_partitionable", "recorded_by"} and "cases": [{"fn": name, "args": {...}, "out": value}].
@@ -543,9 +544,19 @@ def record_numpy():
     return r.cases
 
 
+# ---------------------------------------------------------------- transforms.json
+
+def record_transforms():
+    from transform_programs import record_transforms as record  # imports numpy: inside the venv only
+    r = Recorder()
+    record(r)
+    return r.cases
+
+
 # ---------------------------------------------------------------- files and check
 
-TOPICS = {"random.json": record_random, "initializers.json": record_initializers, "numpy.json": record_numpy}
+TOPICS = {"random.json": record_random, "initializers.json": record_initializers, "numpy.json": record_numpy,
+          "transforms.json": record_transforms}
 
 
 def header():

@@ -20,7 +20,7 @@ import java.util.List;
  */
 final class VectorFile {
   static final String FOLDER = "/jax-vectors/";
-  static final List<String> NAMES = List.of("random.json", "initializers.json", "numpy.json");
+  static final List<String> NAMES = List.of("random.json", "initializers.json", "numpy.json", "transforms.json");
 
   private final String name;
   private final JsonObject root;

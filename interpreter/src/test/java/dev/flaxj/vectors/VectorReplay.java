@@ -13,8 +13,9 @@ import org.junit.jupiter.api.DynamicTest;
  * replayed through a {@link Dispatcher}; then one that checks every case ran and prints the
  * file's summary (outcomes and the largest float error in ulp).
  *
- * <p>A case that JAX answered with an exception must make the Java call throw an
- * {@link IllegalArgumentException} (flaxj's one exception type for bad input).
+ * <p>A case that JAX answered with an exception must make the Java call throw the exception flaxj
+ * uses for it: {@link UnsupportedOperationException} for JAX's {@code NotImplementedError} (a
+ * missing rule), {@link IllegalArgumentException} for everything else (bad input).
  */
 final class VectorReplay {
   private VectorReplay() {}
@@ -32,6 +33,11 @@ final class VectorReplay {
     return Stream.concat(perCase, Stream.of(last));
   }
 
+  private static Class<? extends RuntimeException> javaExceptionFor(String jaxError) {
+    return "NotImplementedError".equals(jaxError)
+        ? UnsupportedOperationException.class : IllegalArgumentException.class;
+  }
+
   private static void run(VectorCase c, Dispatcher dispatcher, ReplaySummary summary) {
     Replayer replayer = dispatcher.find(c.fn());
     if (replayer == null) {
@@ -46,17 +52,15 @@ final class VectorReplay {
       summary.skipped();
       Assumptions.abort("not expressible in Java: " + e.getMessage());
       return;
-    } catch (IllegalArgumentException e) {
-      if (error != null) {
+    } catch (RuntimeException | Error e) {
+      if (error != null && javaExceptionFor(error).isInstance(e)) {
         summary.passed(c, new Comparison());
         return;
       }
       summary.failed(c, null);
-      throw new AssertionError(c.displayName() + ": JAX returned a value, flaxj threw " + e, e);
-    } catch (RuntimeException | Error e) {
-      summary.failed(c, null);
-      throw new AssertionError(c.displayName() + ": flaxj threw " + e + (error == null ? "" : "; JAX raised " + error
-          + ", for which flaxj must throw IllegalArgumentException"), e);
+      throw new AssertionError(c.displayName() + ": flaxj threw " + e + (error == null
+          ? " where JAX returned a value"
+          : "; JAX raised " + error + ", for which flaxj must throw " + javaExceptionFor(error).getSimpleName()), e);
     }
     if (error != null) {
       summary.failed(c, null);

@@ -109,7 +109,7 @@ public final class CondReverse {
    * the i-th residual of a given type in one branch shares a slot with the i-th of that type in
    * the others. {@code slots.get(b)[r]} is the slot of residual r of branch b.
    */
-  private record MergedResiduals(List<ShapedArray> avals, List<int[]> slots) {
+  record MergedResiduals(List<ShapedArray> avals, List<int[]> slots) {
     static MergedResiduals of(List<List<ShapedArray>> perBranch) {
       Map<Map.Entry<ShapedArray, Integer>, Integer> index = new LinkedHashMap<>();
       List<ShapedArray> avals = new ArrayList<>();

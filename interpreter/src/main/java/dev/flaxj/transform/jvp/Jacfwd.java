@@ -5,6 +5,7 @@ import dev.flaxj.array.DType;
 import dev.flaxj.array.ShapedArray;
 import dev.flaxj.array.Value;
 import dev.flaxj.lax.Lax;
+import dev.flaxj.transform.DiffArgs;
 import dev.flaxj.transform.FlatFunction;
 import dev.flaxj.transform.TreeFunction;
 import dev.flaxj.transform.batching.Vmap;
@@ -31,8 +32,8 @@ final class Jacfwd {
 
   private static Object apply(TreeFunction f, int[] argnums, boolean single, boolean hasAux,
       Object[] args) {
-    int[] nums = canonical(argnums, args.length);
-    Object dyn = single ? args[nums[0]] : dynamicTuple(args, nums);
+    DiffArgs diff = new DiffArgs(canonical(argnums, args.length), single);
+    Object dyn = diff.dynamic(args);
     Flattened dynFlat = Trees.flatten(dyn);
     List<Value> primals = new ArrayList<>();
     for (Object leaf : dynFlat.leaves()) {
@@ -40,7 +41,7 @@ final class Jacfwd {
       checkInput(v.dtype());
       primals.add(v);
     }
-    TreeFunction partial = dynArgs -> f.apply(substitute(args, nums, single, dynArgs[0]));
+    TreeFunction partial = diff.partial(f, args);
     TreeFunction pushforward = basis -> {
       JvpOutput o = Jvp.jvp(partial, new Object[] {dyn}, new Object[] {basis[0]}, hasAux);
       // an integer output's float0 tangent becomes integer zeros, as JAX's jacfwd returns
@@ -131,23 +132,6 @@ final class Jacfwd {
       out[i] = a < 0 ? a + count : a;
     }
     return out;
-  }
-
-  private static Tuple dynamicTuple(Object[] args, int[] nums) {
-    Object[] items = new Object[nums.length];
-    for (int i = 0; i < nums.length; i++) {
-      items[i] = args[nums[i]];
-    }
-    return Tuple.of(items);
-  }
-
-  /** {@code args} with the differentiated positions replaced by (the items of) {@code dyn}. */
-  private static Object[] substitute(Object[] args, int[] nums, boolean single, Object dyn) {
-    Object[] full = args.clone();
-    for (int i = 0; i < nums.length; i++) {
-      full[nums[i]] = single ? dyn : ((Tuple) dyn).get(i);
-    }
-    return full;
   }
 
   private static int[] concat(int[] a, int[] b) {

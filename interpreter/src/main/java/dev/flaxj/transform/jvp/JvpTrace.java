@@ -15,6 +15,9 @@ import java.util.List;
  * tangent inputs to primal and tangent outputs by its {@link JvpRule}. Values from outside (or
  * from lower levels) enter with a {@link Zero} tangent; when every tangent is zero the primitive
  * is simply applied to the primals. The tangent of an integer, bool or key output is always Zero.
+ * An output whose tangent is Zero is returned as its primal, not as a tracer (JAX's
+ * {@code maybe_jvp_tracer}): {@code x > 0} of a concrete {@code x} stays concrete under jvp, so it
+ * can serve as a boolean mask or in Python-level control flow.
  */
 final class JvpTrace extends Trace {
   JvpTrace(MainTrace main) {
@@ -60,7 +63,8 @@ final class JvpTrace extends Trace {
     List<Value> out = new ArrayList<>(primalsOut.size());
     for (int i = 0; i < primalsOut.size(); i++) {
       Value p = primalsOut.get(i);
-      out.add(new JvpTracer(this, p, normalise(p, tangentsOut.get(i), primitive)));
+      Value t = normalise(p, tangentsOut.get(i), primitive);
+      out.add(Zero.is(t) ? p : new JvpTracer(this, p, t));
     }
     return out;
   }

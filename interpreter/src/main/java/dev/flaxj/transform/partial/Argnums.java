@@ -1,12 +1,14 @@
 package dev.flaxj.transform.partial;
 
+import dev.flaxj.transform.DiffArgs;
 import dev.flaxj.transform.TreeFunction;
 import dev.flaxj.tree.Tuple;
 
 /**
  * The {@code argnums} of {@code grad}-like transformations (JAX's {@code argnums_partial}): the
  * differentiated arguments, in {@code argnums} order, as one pytree (the argument itself for a
- * single int, else a tuple), and the function of that pytree with the other arguments fixed.
+ * single int, else a tuple), and the function of that pytree with the other arguments fixed
+ * ({@link DiffArgs}, once the positions are checked with grad's messages).
  */
 record Argnums(int[] nums, boolean single) {
   static Argnums of(int argnum) {
@@ -62,26 +64,11 @@ record Argnums(int[] nums, boolean single) {
 
   /** The differentiated arguments of {@code args}, as one pytree. */
   Object dynamic(Object[] args) {
-    int[] pos = positions(args.length);
-    if (single) {
-      return args[pos[0]];
-    }
-    Object[] items = new Object[pos.length];
-    for (int i = 0; i < pos.length; i++) {
-      items[i] = args[pos[i]];
-    }
-    return Tuple.of(items);
+    return new DiffArgs(positions(args.length), single).dynamic(args);
   }
 
   /** {@code f} as a function of one argument, the differentiated pytree, the others fixed. */
   TreeFunction partial(TreeFunction f, Object[] args) {
-    int[] pos = positions(args.length);
-    return dyn -> {
-      Object[] full = args.clone();
-      for (int i = 0; i < pos.length; i++) {
-        full[pos[i]] = single ? dyn[0] : ((Tuple) dyn[0]).get(i);
-      }
-      return f.apply(full);
-    };
+    return new DiffArgs(positions(args.length), single).partial(f, args);
   }
 }

@@ -25,8 +25,12 @@ import java.util.function.IntSupplier;
  * the floating inputs, its outputs those of the floating outputs among the first
  * {@code numDifferentiated} outputs (read after the function has run). The rest,
  * such as auxiliary data, are only evaluated.
+ *
+ * <p>Public for other transformations that inspect the linearization itself, such as
+ * {@code checkpoint}'s saved residuals ({@link #residuals}); the JVP and VJP of the linear map
+ * are used through {@link Linearize} and {@link Vjp}.
  */
-final class Linearization {
+public final class Linearization {
   private final List<Value> primalsOut;
   private final ClosedJaxpr linear;
   private final List<ShapedArray> inAvals;
@@ -40,8 +44,12 @@ final class Linearization {
     this.outAvals = outAvals;
   }
 
-  static Linearization of(Function<List<Value>, List<Value>> f, List<? extends Value> primals,
-      IntSupplier numDifferentiated) {
+  /**
+   * Linearizes {@code f} at {@code primals}. {@code numDifferentiated} is read after {@code f}
+   * has run: how many of its leading outputs are differentiated (the rest are only evaluated).
+   */
+  public static Linearization of(Function<List<Value>, List<Value>> f,
+      List<? extends Value> primals, IntSupplier numDifferentiated) {
     int n = primals.size();
     List<PartialVal> pvals = new ArrayList<>();
     List<ShapedArray> inAvals = new ArrayList<>(n);
@@ -98,6 +106,14 @@ final class Linearization {
 
   static ShapedArray tangentAval(ShapedArray primal) {
     return new ShapedArray(primal.shape(), primal.dtype(), false);
+  }
+
+  /**
+   * The residuals: the values computed from the primals that the linear program keeps (its
+   * constants), what reverse mode saves from the forward pass for the backward pass.
+   */
+  public List<Value> residuals() {
+    return linear.consts();
   }
 
   /** All primal outputs, auxiliary ones included. */

@@ -20,6 +20,7 @@ public final class TransposeRules {
     IndexingTranspose.register();
     ReductionTranspose.register();
     DotGeneralTranspose.register();
+    CollectiveTranspose.register();
     PjitReverse.registerTranspose();
     dev.flaxj.transform.control.CondReverse.registerTranspose();
     dev.flaxj.transform.control.WhileRules.registerTranspose();

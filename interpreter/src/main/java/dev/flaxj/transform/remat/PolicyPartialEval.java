@@ -19,17 +19,20 @@ import java.util.Set;
  * splits it into a known jaxpr, which computes the known outputs and the residuals, and a staged
  * jaxpr, which computes the rest from the residuals and the instantiated inputs. A known
  * equation whose outputs the policy may save contributes residuals; any other known equation
- * the staged side needs is copied into it, that is, recomputed.
+ * the staged side needs is copied into it, that is, recomputed. Higher-order primitives with a
+ * {@link PartialEvalCustomRule} are split by their rule; nested checkpoints with unknown inputs
+ * are split here, with the same policy.
  */
-final class PolicyPartialEval {
+public final class PolicyPartialEval {
   private PolicyPartialEval() {}
 
   /**
    * The split. {@code known}: known inputs to known outputs followed by the residuals.
    * {@code staged}: the residuals followed by the instantiated inputs, to the instantiated
    * outputs. Per original output, whether it is unknown and whether the staged side has it.
+   * Both keep the constvars of the jaxpr that was split (known to both sides).
    */
-  record Split(Jaxpr known, Jaxpr staged, boolean[] outUnknowns, boolean[] outInstantiated,
+  public record Split(Jaxpr known, Jaxpr staged, boolean[] outUnknowns, boolean[] outInstantiated,
       int numResiduals) {}
 
   /** Where a value is available: known and saved, known and available to the staged side, unknown. */
@@ -50,10 +53,20 @@ final class PolicyPartialEval {
   }
 
   static Split split(Jaxpr jaxpr, boolean[] inUnknowns, boolean[] inInstantiated, CheckpointPolicy policy) {
-    if (!jaxpr.constvars().isEmpty()) {
-      throw new IllegalArgumentException("partial evaluation with a policy needs a jaxpr without constvars");
-    }
-    return new Splitter(policy).run(jaxpr, inUnknowns, inInstantiated);
+    int n = jaxpr.outvars().size();
+    return split(jaxpr, inUnknowns, inInstantiated, new boolean[n], new boolean[n], policy);
+  }
+
+  /**
+   * JAX's {@code pe.partial_eval_jaxpr_custom}, also for the rules of higher-order primitives:
+   * outputs flagged in {@code ensureOutUnknowns} are unknown (only the staged side computes
+   * them) and those in {@code ensureOutInstantiated} are available to the staged side, even when
+   * they could be known or saved.
+   */
+  public static Split split(Jaxpr jaxpr, boolean[] inUnknowns, boolean[] inInstantiated,
+      boolean[] ensureOutUnknowns, boolean[] ensureOutInstantiated, CheckpointPolicy policy) {
+    return new Splitter(policy).run(jaxpr, inUnknowns, inInstantiated, ensureOutUnknowns,
+        ensureOutInstantiated);
   }
 
   private static final class Splitter {
@@ -68,17 +81,23 @@ final class PolicyPartialEval {
       this.policy = policy;
     }
 
-    Split run(Jaxpr jaxpr, boolean[] inUnknowns, boolean[] inInstantiated) {
+    Split run(Jaxpr jaxpr, boolean[] inUnknowns, boolean[] inInstantiated,
+        boolean[] ensureOutUnknowns, boolean[] ensureOutInstantiated) {
       List<Var> invars = jaxpr.invars();
       for (int i = 0; i < invars.size(); i++) {
         env.put(invars.get(i), Status.of(inUnknowns[i], inInstantiated[i]));
       }
+      jaxpr.constvars().forEach(v -> env.put(v, Status.RECOMPUTED));
       for (JaxprEqn eqn : jaxpr.eqns()) {
         List<Status> in = new ArrayList<>();
         eqn.inputs().forEach(a -> in.add(read(a)));
         boolean anyUnknown = in.stream().anyMatch(s -> s.unknown);
-        if (anyUnknown && eqn.primitive() == RematPrimitive.REMAT) {
-          splitNestedRemat(eqn, in);
+        PartialEvalCustomRule rule = PartialEvalCustomRules.get(eqn.primitive());
+        NestedCall call = NestedCall.of(eqn.primitive());
+        if (anyUnknown && call != null) {
+          splitNestedCall(call, eqn, in);
+        } else if (rule != null) {
+          applyRule(rule, eqn, in);
         } else if (anyUnknown) {
           stage(eqn, Status.UNKNOWN);
         } else {
@@ -100,10 +119,15 @@ final class PolicyPartialEval {
       for (int i = 0; i < n; i++) {
         Atom a = jaxpr.outvars().get(i);
         Status s = read(a);
-        outUnknowns[i] = s.unknown;
-        outInst[i] = s.instantiated;
-        (s.unknown ? stagedOuts : knownOuts).add(a);
-        if (!s.unknown && s.instantiated) {
+        if (ensureOutInstantiated[i]) {
+          ensureInstantiated(a);
+        }
+        outUnknowns[i] = s.unknown || ensureOutUnknowns[i];
+        outInst[i] = s.instantiated || ensureOutInstantiated[i];
+        if (!outUnknowns[i]) {
+          knownOuts.add(a);
+        }
+        if (outInst[i]) {
           stagedOuts.add(a);
         }
       }
@@ -118,8 +142,8 @@ final class PolicyPartialEval {
         }
       }
       knownOuts.addAll(residualOrder);
-      Jaxpr known = new Jaxpr(List.of(), knownIns, knownEqns, knownOuts);
-      Jaxpr staged = new Jaxpr(List.of(), stagedIns, stagedEqns, stagedOuts);
+      Jaxpr known = new Jaxpr(jaxpr.constvars(), knownIns, knownEqns, knownOuts);
+      Jaxpr staged = new Jaxpr(jaxpr.constvars(), stagedIns, stagedEqns, stagedOuts);
       return new Split(known, staged, outUnknowns, outInst, residualOrder.size());
     }
 
@@ -146,11 +170,8 @@ final class PolicyPartialEval {
       }
     }
 
-    /**
-     * A checkpoint nested in the one being split, with some unknown inputs: split its body with
-     * the same policy into a known and a staged checkpoint (JAX's call_partial_eval_custom_rule).
-     */
-    private void splitNestedRemat(JaxprEqn eqn, List<Status> in) {
+    /** Splits {@code eqn} by its primitive's rule. */
+    private void applyRule(PartialEvalCustomRule rule, JaxprEqn eqn, List<Status> in) {
       int n = in.size();
       boolean[] unks = new boolean[n];
       boolean[] inst = new boolean[n];
@@ -158,7 +179,32 @@ final class PolicyPartialEval {
         unks[i] = in.get(i).unknown;
         inst[i] = in.get(i).instantiated;
       }
-      Split inner = new Splitter(policy).run(RematPrimitive.body(eqn.params()), unks, inst);
+      PartialEvalCustomRule.Result r = rule.apply(eqn, unks, inst, policy);
+      if (r.known() != null) {
+        knownEqns.add(r.known());
+      }
+      if (r.staged() != null) {
+        stagedEqns.add(r.staged());
+      }
+      r.residuals().forEach(this::addResidual);
+      for (int i = 0; i < eqn.outvars().size(); i++) {
+        env.put(eqn.outvars().get(i), Status.of(r.outUnknowns()[i], r.outInstantiated()[i]));
+      }
+    }
+
+    /**
+     * A checkpoint or jit nested in the one being split, with some unknown inputs: split its body
+     * with the same policy into a known and a staged call (JAX's call_partial_eval_custom_rule).
+     */
+    private void splitNestedCall(NestedCall call, JaxprEqn eqn, List<Status> in) {
+      int n = in.size();
+      boolean[] unks = new boolean[n];
+      boolean[] inst = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        unks[i] = in.get(i).unknown;
+        inst[i] = in.get(i).instantiated;
+      }
+      Split inner = split(call.body(eqn.params()), unks, inst, policy);
       List<Var> newResiduals = new ArrayList<>();
       for (int i = 0; i < inner.numResiduals(); i++) {
         newResiduals.add(new Var(inner.staged().invars().get(i).aval()));
@@ -190,10 +236,8 @@ final class PolicyPartialEval {
       }
       knownOuts.addAll(newResiduals);
       Params p = eqn.params();
-      knownEqns.add(new JaxprEqn(RematPrimitive.REMAT, p.with("jaxpr", inner.known()), knownIns,
-          knownOuts));
-      stagedEqns.add(new JaxprEqn(RematPrimitive.REMAT,
-          p.with("jaxpr", inner.staged()).with("differentiated", true), stagedIns, stagedOuts));
+      knownEqns.add(new JaxprEqn(eqn.primitive(), call.knownParams(p, inner.known()), knownIns, knownOuts));
+      stagedEqns.add(new JaxprEqn(eqn.primitive(), call.stagedParams(p, inner.staged()), stagedIns, stagedOuts));
       newResiduals.forEach(this::addResidual);
     }
   }

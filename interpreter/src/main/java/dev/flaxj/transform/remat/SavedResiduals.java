@@ -10,12 +10,7 @@ import dev.flaxj.transform.ir.Jaxpr;
 import dev.flaxj.transform.ir.JaxprEqn;
 import dev.flaxj.transform.ir.Literal;
 import dev.flaxj.transform.ir.Var;
-import dev.flaxj.transform.jvp.Jvp;
-import dev.flaxj.transform.jvp.JvpResult;
-import dev.flaxj.transform.jvp.Tangents;
-import dev.flaxj.transform.jvp.Zero;
-import dev.flaxj.transform.partial.PartialEval;
-import dev.flaxj.transform.partial.PartialVal;
+import dev.flaxj.transform.partial.Linearization;
 import dev.flaxj.transform.staging.Pjit;
 import dev.flaxj.transform.staging.Staging;
 import dev.flaxj.tree.Flattened;
@@ -30,7 +25,7 @@ import java.util.Map;
  * The residuals reverse mode saves for {@code vjp(f, *args)} (JAX's
  * {@code jax.ad_checkpoint.saved_residuals} and {@code print_saved_residuals}): the values the
  * linearized function keeps from the forward pass for the backward pass, each with its type and
- * where it comes from. {@code f} is linearized (JVP under partial evaluation, as
+ * where it comes from. {@code f} is linearized ({@link Linearization}, as
  * {@link dev.flaxj.transform.partial.Vjp} does) while being staged, so that each residual can be
  * traced to the argument or the equation that produced it.
  */
@@ -82,30 +77,7 @@ public record SavedResiduals(List<Residual> residuals) {
 
   /** The constants of the linear program of {@code f} at {@code primals}: its residuals. */
   private static List<Value> linearResiduals(FlatFunction f, List<Value> primals) {
-    int n = primals.size();
-    List<PartialVal> pvals = new ArrayList<>();
-    primals.forEach(p -> pvals.add(PartialVal.known(p)));
-    for (Value p : primals) {
-      if (!Zero.isNonDifferentiable(p.dtype())) {
-        pvals.add(PartialVal.unknown(Zero.of(p.aval()).aval()));
-      }
-    }
-    PartialEval.Result r = PartialEval.partialEvalFlat(in -> {
-      List<Value> tangents = new ArrayList<>(n);
-      int next = n;
-      for (Value p : in.subList(0, n)) {
-        tangents.add(Zero.isNonDifferentiable(p.dtype()) ? Zero.of(p.aval()) : in.get(next++));
-      }
-      JvpResult jvp = Jvp.jvpFlat(in.subList(0, n), tangents, f);
-      List<Value> outs = new ArrayList<>();
-      for (int i = 0; i < jvp.primalsOut().size(); i++) {
-        if (!Zero.isNonDifferentiable(jvp.primalsOut().get(i).dtype())) {
-          outs.add(Tangents.instantiate(jvp.tangentsOut().get(i)));
-        }
-      }
-      return outs;
-    }, pvals, null);
-    return r.jaxpr().consts();
+    return Linearization.of(f::call, primals, () -> f.outTree().numLeaves()).residuals();
   }
 
   /** JAX's {@code _saved_residuals}: literals, constants, arguments, then equation outputs. */

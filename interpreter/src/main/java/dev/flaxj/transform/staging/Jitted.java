@@ -4,6 +4,8 @@ import dev.flaxj.array.ShapedArray;
 import dev.flaxj.array.Value;
 import dev.flaxj.transform.FlatFunction;
 import dev.flaxj.transform.TreeFunction;
+import dev.flaxj.transform.batching.AxisData;
+import dev.flaxj.transform.batching.AxisEnv;
 import dev.flaxj.transform.ir.ClosedJaxpr;
 import dev.flaxj.tree.TreeDef;
 import java.util.List;
@@ -14,12 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A function wrapped by {@link Jit#jit}. Each call stages the function for the types of its
- * dynamic arguments, unless a program for the same argument structure, shapes, dtypes, weak types
- * and static argument values was staged before, then binds {@link Pjit#PJIT} to run it. The
+ * dynamic arguments, unless a program for the same argument structure, shapes, dtypes, weak types,
+ * static argument values and named vmap axes in scope (names and sizes, which collectives such as
+ * pmean bake into the program) was staged before, then binds {@link Pjit#PJIT} to run it. The
  * options are JAX's, as methods that return a new jitted function with its own empty cache.
  */
 public final class Jitted implements TreeFunction {
-  private record CacheKey(TreeDef inTree, List<ShapedArray> avals, List<Object> statics) {}
+  private record CacheKey(TreeDef inTree, List<ShapedArray> avals, List<Object> statics,
+      List<AxisData> axes) {}
 
   private record Staged(ClosedJaxpr jaxpr, TreeDef outTree) {}
 
@@ -82,7 +86,7 @@ public final class Jitted implements TreeFunction {
     CallArgs call = CallArgs.split(args, staticArgnums, staticArgnames);
     call.checkStaticHashable();
     List<ShapedArray> avals = call.avals(name, false);
-    CacheKey key = new CacheKey(call.dynamicTree(), avals, call.staticKey());
+    CacheKey key = new CacheKey(call.dynamicTree(), avals, call.staticKey(), AxisEnv.named());
     Staged staged = cache.get(key);
     if (staged == null) {
       traces.incrementAndGet();
