@@ -1,0 +1,7 @@
+package dev.flaxj.core;
+
+/** A variable initialiser as {@link Scope#variable} calls it: the init arguments only, no key. */
+@FunctionalInterface
+public interface VariableInit {
+  Object init(Object... args);
+}
