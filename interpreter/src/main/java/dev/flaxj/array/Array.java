@@ -99,6 +99,24 @@ public final class Array implements Value {
     return of(new boolean[] {v});
   }
 
+  /**
+   * A scalar of {@code dtype} holding {@code v}: truncated toward zero for integers (uint32 by its
+   * low 32 bits), {@code v != 0} for bool.
+   */
+  public static Array scalarOf(double v, DType dtype, boolean weak) {
+    ShapedArray aval = new ShapedArray(Shape.SCALAR, dtype, weak);
+    Object storage = allocate(aval);
+    switch (dtype) {
+      case BOOL: ((boolean[]) storage)[0] = v != 0; break;
+      case INT32: ((int[]) storage)[0] = (int) v; break;
+      case UINT32: ((int[]) storage)[0] = (int) (long) v; break;
+      case FLOAT32: ((float[]) storage)[0] = (float) v; break;
+      case FLOAT64: ((double[]) storage)[0] = v; break;
+      default: throw new IllegalArgumentException("no scalar constant of dtype " + dtype);
+    }
+    return new Array(aval, storage);
+  }
+
   /** A Python float literal as JAX sees it: a weakly typed float32 scalar. */
   public static Array weak(double v) {
     return wrap(new ShapedArray(Shape.SCALAR, DType.FLOAT32, true), new float[] {(float) v});

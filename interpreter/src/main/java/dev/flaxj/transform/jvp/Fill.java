@@ -3,7 +3,6 @@ package dev.flaxj.transform.jvp;
 import dev.flaxj.array.Array;
 import dev.flaxj.array.DType;
 import dev.flaxj.array.Shape;
-import dev.flaxj.array.ShapedArray;
 import dev.flaxj.array.Value;
 import dev.flaxj.lax.Lax;
 
@@ -16,17 +15,7 @@ final class Fill {
 
   /** A scalar of {@code dtype} holding {@code v} (truncated toward zero for integers). */
   static Array scalar(double v, DType dtype) {
-    ShapedArray aval = new ShapedArray(Shape.SCALAR, dtype, false);
-    Object storage = Array.allocate(aval);
-    switch (dtype) {
-      case BOOL: ((boolean[]) storage)[0] = v != 0; break;
-      case INT32: ((int[]) storage)[0] = (int) v; break;
-      case UINT32: ((int[]) storage)[0] = (int) (long) v; break;
-      case FLOAT32: ((float[]) storage)[0] = (float) v; break;
-      case FLOAT64: ((double[]) storage)[0] = v; break;
-      default: throw new IllegalArgumentException("no scalar constant of dtype " + dtype);
-    }
-    return Array.wrap(aval, storage);
+    return Array.scalarOf(v, dtype, false);
   }
 
   /** An array of {@code shape} and {@code dtype} filled with {@code v}. */
