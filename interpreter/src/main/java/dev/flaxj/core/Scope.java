@@ -185,6 +185,24 @@ public final class Scope {
     return Map.of();
   }
 
+  /** The RNG streams, for lifted transforms. */
+  Map<String, LazyRng> rngs() {
+    return rngs;
+  }
+
+  Map<String, Object> flags() {
+    return flags;
+  }
+
+  RngCounters rngCounters() {
+    return rngCounters;
+  }
+
+  /** Makes this scope count with {@code counters} (lifted inner scopes share the outer counters). */
+  void shareRngCounters(RngCounters counters) {
+    rngCounters = counters;
+  }
+
   public boolean hasRng(String stream) {
     return rngs.containsKey(stream);
   }
