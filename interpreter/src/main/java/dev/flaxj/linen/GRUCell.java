@@ -15,14 +15,8 @@ import java.util.function.UnaryOperator;
  * {@code Tuple(h', h')}. Input denses {@code i*} and {@code hn} have biases, {@code hr}, {@code hz}
  * none; hidden kernels are orthogonal.
  */
-public final class GRUCell extends Module {
-  private final int features;
+public final class GRUCell extends RecurrentCell {
   private final UnaryOperator<Value> gateFn;
-  private final UnaryOperator<Value> activationFn;
-  private final Initializer kernelInit;
-  private final Initializer recurrentKernelInit;
-  private final Initializer biasInit;
-  private final Initializer carryInit;
 
   public GRUCell(int features) {
     this(features, Activations::sigmoid, Activations::tanh, Initializers.lecunNormal(),
@@ -33,14 +27,8 @@ public final class GRUCell extends Module {
   public GRUCell(int features, UnaryOperator<Value> gateFn, UnaryOperator<Value> activationFn,
       Initializer kernelInit, Initializer recurrentKernelInit, Initializer biasInit,
       Initializer carryInit, String name) {
-    super(name);
-    this.features = features;
+    super(features, activationFn, kernelInit, recurrentKernelInit, biasInit, carryInit, name);
     this.gateFn = gateFn;
-    this.activationFn = activationFn;
-    this.kernelInit = kernelInit;
-    this.recurrentKernelInit = recurrentKernelInit;
-    this.biasInit = biasInit;
-    this.carryInit = carryInit;
   }
 
   public Tuple call(Value carry, Value x) {
@@ -70,6 +58,6 @@ public final class GRUCell extends Module {
 
   /** {@code initialize_carry(rng, input_shape)}: {@code carry_init(rng, input_shape[:-1] + (features,))}. */
   public Value initializeCarry(Value rng, int... inputShape) {
-    return carryInit.init(rng, CarryShape.of(inputShape, features, "GRUCell"), DType.FLOAT32);
+    return carryInit.init(rng, carryShape(inputShape), DType.FLOAT32);
   }
 }

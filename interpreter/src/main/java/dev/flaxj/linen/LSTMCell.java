@@ -16,14 +16,8 @@ import java.util.function.UnaryOperator;
  * {@code g} sums a bias-free input Dense {@code i<g>} (lecun normal) and a hidden Dense
  * {@code h<g>} with bias (orthogonal kernel), created in the order ii, hi, if, hf, ig, hg, io, ho.
  */
-public final class LSTMCell extends Module {
-  private final int features;
+public final class LSTMCell extends RecurrentCell {
   private final UnaryOperator<Value> gateFn;
-  private final UnaryOperator<Value> activationFn;
-  private final Initializer kernelInit;
-  private final Initializer recurrentKernelInit;
-  private final Initializer biasInit;
-  private final Initializer carryInit;
 
   public LSTMCell(int features) {
     this(features, null);
@@ -38,14 +32,8 @@ public final class LSTMCell extends Module {
   public LSTMCell(int features, UnaryOperator<Value> gateFn, UnaryOperator<Value> activationFn,
       Initializer kernelInit, Initializer recurrentKernelInit, Initializer biasInit,
       Initializer carryInit, String name) {
-    super(name);
-    this.features = features;
+    super(features, activationFn, kernelInit, recurrentKernelInit, biasInit, carryInit, name);
     this.gateFn = gateFn;
-    this.activationFn = activationFn;
-    this.kernelInit = kernelInit;
-    this.recurrentKernelInit = recurrentKernelInit;
-    this.biasInit = biasInit;
-    this.carryInit = carryInit;
   }
 
   public Tuple call(Tuple carry, Value x) {
@@ -79,7 +67,7 @@ public final class LSTMCell extends Module {
    * {@code input_shape[:-1] + (features,)} with one of the two halves of {@code split(rng)}.
    */
   public Tuple initializeCarry(Value rng, int... inputShape) {
-    int[] shape = CarryShape.of(inputShape, features, "LSTMCell");
+    int[] shape = carryShape(inputShape);
     Value keys = Random.split(rng);
     Value c = carryInit.init(Jnp.index(keys, Index.at(0)), shape, DType.FLOAT32);
     Value h = carryInit.init(Jnp.index(keys, Index.at(1)), shape, DType.FLOAT32);

@@ -13,13 +13,7 @@ import java.util.function.UnaryOperator;
  * {@code nn.SimpleCell} (Elman): {@code h' = act(i(x) + h(h) [+ h])}, returning
  * {@code Tuple(h', h')}. Dense {@code i} has the bias, {@code h} (orthogonal kernel) none.
  */
-public final class SimpleCell extends Module {
-  private final int features;
-  private final UnaryOperator<Value> activationFn;
-  private final Initializer kernelInit;
-  private final Initializer recurrentKernelInit;
-  private final Initializer biasInit;
-  private final Initializer carryInit;
+public final class SimpleCell extends RecurrentCell {
   private final boolean residual;
 
   public SimpleCell(int features) {
@@ -31,13 +25,7 @@ public final class SimpleCell extends Module {
   public SimpleCell(int features, UnaryOperator<Value> activationFn, Initializer kernelInit,
       Initializer recurrentKernelInit, Initializer biasInit, Initializer carryInit,
       boolean residual, String name) {
-    super(name);
-    this.features = features;
-    this.activationFn = activationFn;
-    this.kernelInit = kernelInit;
-    this.recurrentKernelInit = recurrentKernelInit;
-    this.biasInit = biasInit;
-    this.carryInit = carryInit;
+    super(features, activationFn, kernelInit, recurrentKernelInit, biasInit, carryInit, name);
     this.residual = residual;
   }
 
@@ -61,6 +49,6 @@ public final class SimpleCell extends Module {
 
   /** {@code initialize_carry(rng, input_shape)}: {@code carry_init(rng, input_shape[:-1] + (features,))}. */
   public Value initializeCarry(Value rng, int... inputShape) {
-    return carryInit.init(rng, CarryShape.of(inputShape, features, "SimpleCell"), DType.FLOAT32);
+    return carryInit.init(rng, carryShape(inputShape), DType.FLOAT32);
   }
 }
