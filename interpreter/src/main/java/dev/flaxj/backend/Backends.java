@@ -2,6 +2,7 @@ package dev.flaxj.backend;
 
 import dev.flaxj.backend.reference.ReferenceBackend;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 
 /**
  * Chooses the backend: the system property {@code flaxj.backend}, else the environment variable
@@ -10,10 +11,15 @@ import java.util.ServiceLoader;
  */
 public final class Backends {
   private static volatile Backend current;
+  private static final ThreadLocal<Backend> scoped = new ThreadLocal<>();
 
   private Backends() {}
 
   public static Backend current() {
+    Backend s = scoped.get();
+    if (s != null) {
+      return s;
+    }
     Backend b = current;
     if (b == null) {
       synchronized (Backends.class) {
@@ -29,6 +35,25 @@ public final class Backends {
   /** Switches the process-wide backend (tests that compare backends use this). */
   public static void use(Backend backend) {
     current = backend;
+  }
+
+  /**
+   * Runs {@code block} with {@code backend} as the current backend of this thread only, then
+   * restores the previous choice (even if {@code block} throws); blocks may nest. Tests that
+   * evaluate one program on two backends in one JVM use this.
+   */
+  public static <T> T with(Backend backend, Supplier<T> block) {
+    Backend previous = scoped.get();
+    scoped.set(backend);
+    try {
+      return block.get();
+    } finally {
+      if (previous == null) {
+        scoped.remove();
+      } else {
+        scoped.set(previous);
+      }
+    }
   }
 
   static String configuredName() {

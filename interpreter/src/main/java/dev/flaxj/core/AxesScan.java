@@ -8,8 +8,11 @@ import dev.flaxj.transform.FlatFunction;
 import dev.flaxj.transform.control.ControlFlow;
 import dev.flaxj.transform.ir.Atom;
 import dev.flaxj.transform.ir.ClosedJaxpr;
+import dev.flaxj.transform.ir.Jaxpr;
 import dev.flaxj.transform.ir.JaxprEqn;
 import dev.flaxj.transform.ir.Var;
+import dev.flaxj.transform.remat.RematPrimitive;
+import dev.flaxj.transform.staging.Pjit;
 import dev.flaxj.transform.staging.Staging;
 import dev.flaxj.tree.Flattened;
 import dev.flaxj.tree.TreeDef;
@@ -20,7 +23,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code flax.core.axes_scan.scan}: {@code lax.scan} with vmap-style {@code in_axes} and
@@ -175,31 +177,52 @@ final class AxesScan {
    * output that depends on an input is Flax's "broadcasted variable has a data dependency" error.
    */
   private static List<Value> evalKnown(ClosedJaxpr closed) {
-    Set<Var> unknown = Collections.newSetFromMap(new IdentityHashMap<>());
-    unknown.addAll(closed.jaxpr().invars());
-    Map<Var, Value> env = new IdentityHashMap<>();
-    for (int i = 0; i < closed.consts().size(); i++) {
-      env.put(closed.jaxpr().constvars().get(i), closed.consts().get(i));
+    List<Value> unknownInputs = new ArrayList<>(Collections.nCopies(closed.jaxpr().invars().size(), null));
+    List<Value> result = known(closed.jaxpr(), closed.consts(), unknownInputs);
+    if (result.contains(null)) {
+      throw new IllegalArgumentException("broadcasted variable has a data dependency on the scan body.");
     }
-    for (JaxprEqn eqn : closed.jaxpr().eqns()) {
-      if (eqn.inputs().stream().anyMatch(unknown::contains)) {
-        unknown.addAll(eqn.outvars());
+    return result;
+  }
+
+  /**
+   * Partial evaluation of a jaxpr: the outputs computable from the known inputs (null marks an
+   * unknown input or output). As JAX's partial evaluation, it looks inside {@code remat2} and
+   * {@code pjit} equations, so values computed under a nested checkpoint or jit (a nested lifted
+   * scan's broadcast variables, say) are known when their own inputs are.
+   */
+  private static List<Value> known(Jaxpr jaxpr, List<Value> consts, List<Value> inputs) {
+    Map<Var, Value> env = new IdentityHashMap<>();
+    for (int i = 0; i < consts.size(); i++) {
+      env.put(jaxpr.constvars().get(i), consts.get(i));
+    }
+    for (int i = 0; i < inputs.size(); i++) {
+      if (inputs.get(i) != null) {
+        env.put(jaxpr.invars().get(i), inputs.get(i));
+      }
+    }
+    for (JaxprEqn eqn : jaxpr.eqns()) {
+      List<Value> in = new ArrayList<>();
+      eqn.inputs().forEach(a -> in.add(read(env, a)));
+      List<Value> outs;
+      if (!in.contains(null)) {
+        outs = dev.flaxj.lax.Bind.bind(eqn.primitive(), eqn.params(), in.toArray(new Value[0]));
+      } else if (eqn.primitive() instanceof RematPrimitive) {
+        outs = known((Jaxpr) eqn.params().get("jaxpr"), List.of(), in);
+      } else if (eqn.primitive() == Pjit.PJIT) {
+        ClosedJaxpr body = (ClosedJaxpr) eqn.params().get("jaxpr");
+        outs = known(body.jaxpr(), body.consts(), in);
+      } else {
         continue;
       }
-      Value[] in = new Value[eqn.inputs().size()];
-      for (int i = 0; i < in.length; i++) {
-        in[i] = read(env, eqn.inputs().get(i));
-      }
-      List<Value> outs = dev.flaxj.lax.Bind.bind(eqn.primitive(), eqn.params(), in);
       for (int i = 0; i < outs.size(); i++) {
-        env.put(eqn.outvars().get(i), outs.get(i));
+        if (outs.get(i) != null) {
+          env.put(eqn.outvars().get(i), outs.get(i));
+        }
       }
     }
     List<Value> result = new ArrayList<>();
-    for (Atom a : closed.jaxpr().outvars()) {
-      if (unknown.contains(a)) {
-        throw new IllegalArgumentException("broadcasted variable has a data dependency on the scan body.");
-      }
+    for (Atom a : jaxpr.outvars()) {
       result.add(read(env, a));
     }
     return result;

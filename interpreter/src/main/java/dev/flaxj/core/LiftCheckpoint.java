@@ -52,10 +52,15 @@ public final class LiftCheckpoint {
 
   /** The rematerialising scope function. */
   public ScopeFunction build(ScopeFunction fn) {
+    return buildTree(ScopeTreeFunction.of(fn)).onScope();
+  }
+
+  /** The rematerialising function of a scope tree. */
+  public ScopeTreeFunction buildTree(ScopeTreeFunction fn) {
     int[] shifted = Arrays.stream(staticArgnums).map(i -> i + 2).toArray();
     Pack.Body body = (pack, variableGroups, rngGroups, args) -> {
       Checkpoint remat = Checkpoint.checkpoint(a -> {
-        Scope inner = pack.innerScope((List<?>) a[0], (List<?>) a[1]);
+        Object inner = pack.innerScopes((List<?>) a[0], (List<?>) a[1]);
         Object y = fn.apply(inner, Arrays.copyOfRange(a, 2, a.length));
         return dev.flaxj.tree.Tuple.of(y, pack.repack(inner));
       }).preventCse(preventCse).staticArgnums(shifted);

@@ -33,6 +33,18 @@ public final class LiftScan {
   private boolean reverse;
   private Object unroll = 1;
   private boolean checkConstancyInvariants = true;
+  private DataTransform dataTransform;
+  private Map<String, Object> metadataParams = Map.of();
+
+  /**
+   * Flax's {@code data_transform}: maps the raw variable groups (broadcast, carry, then one per
+   * {@code variableAxes} filter) and RNG groups inside the body; returns {@code Tuple(variable
+   * groups, rng groups)}.
+   */
+  @FunctionalInterface
+  public interface DataTransform {
+    Tuple apply(List<Object> variableGroups, List<Object> rngGroups);
+  }
 
   private LiftScan() {}
 
@@ -94,8 +106,25 @@ public final class LiftScan {
     return this;
   }
 
+  /** Transforms the raw variable and RNG groups in the body (null: none). */
+  public LiftScan dataTransform(DataTransform transform) {
+    this.dataTransform = transform;
+    return this;
+  }
+
+  /** Passed to the {@link AxisMetadata} boxes of scanned collections (e.g. {@code partition_name}). */
+  public LiftScan metadataParams(Map<String, Object> params) {
+    this.metadataParams = Map.copyOf(params);
+    return this;
+  }
+
   /** The scanned scope function {@code (scope, init, args...) -> Tuple(carry, ys)}. */
   public ScopeFunction build(ScopeFunction fn) {
+    return buildTree(ScopeTreeFunction.of(fn)).onScope();
+  }
+
+  /** The scanned function of a scope tree {@code (scopes, init, args...) -> Tuple(carry, ys)}. */
+  public ScopeTreeFunction buildTree(ScopeTreeFunction fn) {
     List<Object> filters = new ArrayList<>(List.of(variableBroadcast, variableCarry));
     filters.addAll(variableAxes.keySet());
     List<Object> scanAxes = new ArrayList<>(variableAxes.values());
@@ -106,26 +135,35 @@ public final class LiftScan {
     Pack.Body body = (pack, variableGroups, rngGroups, allArgs) -> {
       Object init = allArgs[0];
       Object[] args = java.util.Arrays.copyOfRange(allArgs, 1, allArgs.length);
-      List<Map<String, Value>> rngs = Pack.splitRngs(rngGroups, splits, scanLength(args));
+      List<Object> rngs = Pack.splitRngs(rngGroups, splits, scanLength(args));
       AxesScan.Body step = (broadcastVars, carry, a) -> {
         List<Object> groups = new ArrayList<>();
         groups.add(broadcastVars);
         groups.add(((Tuple) carry).get(0));
         groups.addAll((List<?>) a[0]);
-        Scope inner = pack.innerScope(groups, (List<?>) a[1]);
+        List<?> stepRngs = (List<?>) a[1];
+        if (dataTransform != null) {
+          Tuple transformed = dataTransform.apply(groups, new ArrayList<>(stepRngs));
+          groups = new ArrayList<>((List<?>) transformed.get(0));
+          stepRngs = (List<?>) transformed.get(1);
+        }
+        Object inner = pack.innerScopes(groups, stepRngs);
         Tuple cy = (Tuple) fn.apply(inner, prepend(((Tuple) carry).get(1), ((Tuple) a[2]).items()));
-        List<Map<String, Object>> out = pack.repack(inner);
-        return Tuple.of(out.get(0), Tuple.of(out.get(1), cy.get(0)),
+        List<Object> out = pack.repack(inner);
+        return Tuple.of(withImmutable(broadcastVars, out.get(0)), Tuple.of(out.get(1), cy.get(0)),
             Tuple.of(cy.get(1), new ArrayList<>(out.subList(2, out.size()))));
       };
       Tuple r = AxesScan.scan(step, Tuple.of(scanAxes, rngAxes, inAxes), Tuple.of(outAxes, scanAxes), length,
           reverse, unroll, checkConstancyInvariants, variableGroups.get(0),
           Tuple.of(variableGroups.get(1), init),
-          new Object[] {new ArrayList<>(variableGroups.subList(2, variableGroups.size())), rngs, Tuple.of(args)});
+          new Object[] {removeAxes(variableGroups.subList(2, variableGroups.size()), scanAxes), rngs, Tuple.of(args)});
       Tuple carry = (Tuple) r.get(1);
       Tuple ys = (Tuple) r.get(2);
       List<Object> outGroups = new ArrayList<>(List.of(r.get(0), carry.get(0)));
-      outGroups.addAll((List<?>) ys.get(1));
+      List<?> scanned = (List<?>) ys.get(1);
+      for (int i = 0; i < scanned.size(); i++) {
+        outGroups.add(Meta.addAxis(scanned.get(i), (Integer) scanAxes.get(i), metadataParams));
+      }
       return Tuple.of(Tuple.of(carry.get(1), ys.get(0)), outGroups);
     };
     return Pack.pack(body, filters, filters, rngFilters);
@@ -152,6 +190,30 @@ public final class LiftScan {
       throw new IllegalArgumentException("length should be specified manually.");
     }
     return length;
+  }
+
+  /**
+   * The broadcast output with the broadcast input's collections that the body could not write
+   * added back (as Flax does), so that the loop body receives them.
+   */
+  private static Tuple withImmutable(Object broadcastIn, Object broadcastOut) {
+    List<Object> in = ((Tuple) broadcastIn).items();
+    List<Object> out = ((Tuple) broadcastOut).items();
+    List<Object> merged = new ArrayList<>();
+    for (int i = 0; i < out.size(); i++) {
+      Map<Object, Object> m = new LinkedHashMap<>((Map<?, ?>) out.get(i));
+      ((Map<?, ?>) in.get(i)).forEach(m::putIfAbsent);
+      merged.add(m);
+    }
+    return new Tuple(merged);
+  }
+
+  private List<Object> removeAxes(List<Object> groups, List<Object> axes) {
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < groups.size(); i++) {
+      out.add(Meta.removeAxis(groups.get(i), (Integer) axes.get(i), metadataParams));
+    }
+    return out;
   }
 
   private static Object[] prepend(Object first, List<Object> rest) {

@@ -25,6 +25,7 @@ public final class LiftVmap {
   private Object outAxes = 0;
   private Integer axisSize;
   private String axisName;
+  private Map<String, Object> metadataParams = Map.of();
 
   private LiftVmap() {}
 
@@ -66,8 +67,19 @@ public final class LiftVmap {
     return this;
   }
 
+  /** Passed to the {@link AxisMetadata} boxes of mapped collections (e.g. {@code partition_name}). */
+  public LiftVmap metadataParams(Map<String, Object> params) {
+    metadataParams = Map.copyOf(params);
+    return this;
+  }
+
   /** The vectorised scope function. */
   public ScopeFunction build(ScopeFunction fn) {
+    return buildTree(ScopeTreeFunction.of(fn)).onScope();
+  }
+
+  /** The vectorised function of a scope tree (every scope's groups mapped alike). */
+  public ScopeTreeFunction buildTree(ScopeTreeFunction fn) {
     List<Object> varFilters = new ArrayList<>(variableAxes.keySet());
     List<Integer> varAxes = new ArrayList<>(variableAxes.values());
     List<Object> rngFilters = new ArrayList<>(splitRngs.keySet());
@@ -76,9 +88,14 @@ public final class LiftVmap {
     splits.forEach(s -> rngAxes.add(s ? 0 : null));
     Pack.Body body = (pack, variableGroups, rngGroups, args) -> {
       int n = batchSize(varAxes, variableGroups, args);
-      List<Map<String, Value>> rngs = Pack.splitRngs(rngGroups, splits, n);
+      List<Object> rngs = Pack.splitRngs(rngGroups, splits, n);
+      List<Object> inGroups = new ArrayList<>();
+      for (int i = 0; i < variableGroups.size(); i++) {
+        Integer axis = varAxes.get(i);
+        inGroups.add(axis == null ? variableGroups.get(i) : Meta.removeAxis(variableGroups.get(i), axis, metadataParams));
+      }
       Vmap mapped = Vmap.vmap(a -> {
-        Scope inner = pack.innerScope((List<?>) a[0], (List<?>) a[1]);
+        Object inner = pack.innerScopes((List<?>) a[0], (List<?>) a[1]);
         Object y = fn.apply(inner, ((Tuple) a[2]).items().toArray());
         return Tuple.of(y, pack.repack(inner));
       }).inAxes(Tuple.of(varAxes, rngAxes, inAxes)).outAxes(Tuple.of(outAxes, varAxes));
@@ -88,28 +105,29 @@ public final class LiftVmap {
       if (axisName != null) {
         mapped = mapped.axisName(axisName);
       }
-      return (Tuple) mapped.apply(variableGroups, rngs, Tuple.of(args));
+      Tuple out = (Tuple) mapped.apply(inGroups, rngs, Tuple.of(args));
+      List<Object> outGroups = new ArrayList<>();
+      List<?> mappedOut = (List<?>) out.get(1);
+      for (int i = 0; i < mappedOut.size(); i++) {
+        Integer axis = varAxes.get(i);
+        outGroups.add(axis == null ? mappedOut.get(i) : Meta.addAxis(mappedOut.get(i), axis, metadataParams));
+      }
+      return Tuple.of(out.get(0), outGroups);
     };
     return Pack.pack(body, varFilters, varFilters, rngFilters);
   }
 
-  /** The batch size: the size of every mapped axis of the variables and arguments, which must agree. */
-  private int batchSize(List<Integer> varAxes, List<Map<String, Object>> groups, Object[] args) {
+  /**
+   * The batch size, as Flax finds it: the size of the mapped axis of the first leaf under every
+   * leaf of the axes prefix trees (per variable group, and {@code in_axes} over the arguments);
+   * these must agree.
+   */
+  private int batchSize(List<Integer> varAxes, List<Object> groups, Object[] args) {
     Set<Integer> sizes = new TreeSet<>();
     for (int i = 0; i < groups.size(); i++) {
-      List<Object> leaves = Trees.leaves(groups.get(i));
-      if (varAxes.get(i) != null && !leaves.isEmpty()) {
-        sizes.add(axisLength((Value) leaves.get(0), varAxes.get(i)));
-      }
+      firstLeafSizes(varAxes.get(i), groups.get(i), sizes);
     }
-    Tuple argsList = Tuple.of(args);
-    List<Object> axes = Trees.broadcastPrefix(inAxes, argsList);
-    List<Object> leaves = Trees.leaves(argsList);
-    for (int i = 0; i < leaves.size(); i++) {
-      if (axes.get(i) != null) {
-        sizes.add(axisLength((Value) leaves.get(i), (Integer) axes.get(i)));
-      }
-    }
+    firstLeafSizes(inAxes, Tuple.of(args), sizes);
     if (sizes.size() > 1) {
       throw new IllegalArgumentException("Inconsistent batch axis sizes: " + pySet(sizes));
     }
@@ -120,6 +138,28 @@ public final class LiftVmap {
       throw new IllegalArgumentException("axis_size should be specified manually.");
     }
     return axisSize;
+  }
+
+  private static void firstLeafSizes(Object axes, Object tree, Set<Integer> sizes) {
+    if (axes == null) {
+      return;
+    }
+    if (axes instanceof Integer axis) {
+      List<Object> leaves = Trees.leaves(tree);
+      if (!leaves.isEmpty()) {
+        sizes.add(axisLength((Value) leaves.get(0), axis));
+      }
+      return;
+    }
+    if (axes instanceof Map<?, ?> m) {
+      m.forEach((k, a) -> firstLeafSizes(a, ((Map<?, ?>) tree).get(k), sizes));
+      return;
+    }
+    List<?> axisItems = axes instanceof Tuple t ? t.items() : (List<?>) axes;
+    List<?> treeItems = tree instanceof Tuple t ? t.items() : (List<?>) tree;
+    for (int i = 0; i < axisItems.size(); i++) {
+      firstLeafSizes(axisItems.get(i), treeItems.get(i), sizes);
+    }
   }
 
   static int axisLength(Value x, int axis) {

@@ -2,65 +2,110 @@ package dev.flaxj.core;
 
 import dev.flaxj.array.Value;
 import dev.flaxj.random.Random;
+import dev.flaxj.tree.Flattened;
+import dev.flaxj.tree.TreeDef;
+import dev.flaxj.tree.Trees;
 import dev.flaxj.tree.Tuple;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Flax's {@code pack} ({@code flax/core/lift.py}), the mechanism under every lifted transform, for
- * one scope: the scope's collections are split into variable groups by the input filters and its
- * RNG streams into RNG groups (each goes to the first filter that matches it); the transform then
- * builds an inner scope from (transformed) groups with {@link #innerScope}, runs the function on
- * it, collects its mutated collections by the output filters with {@link #repack}, and the output
- * groups are written back into the outer scope.
+ * Flax's {@code pack} ({@code flax/core/lift.py}), the mechanism under every lifted transform, over
+ * a tree of scopes (a module's scope plus those of the modules it holds or receives).
  *
- * <p>RNG groups hold the streams' base keys only; each stream's path suffix is static and is
- * re-attached to the key in the inner scope, so splitting a group's keys splits the unfolded base
- * key, as Flax does. The inner scope shares the outer scope's RNG counters.
+ * <p>The scopes are flattened and deduplicated: a scope whose ancestor is also in the tree is
+ * rebuilt from that ancestor by pushing its path, so it is packed only once. Each remaining scope's
+ * collections are split into variable groups by the input filters and its RNG streams into RNG
+ * groups; a collection (or stream) goes to the first filter that matches it. Group {@code i} (the
+ * i-th filter) is a {@link Tuple} with one map per deduplicated scope; a transform treats it as an
+ * opaque pytree (maps it, batches it, carries it) and indexes the groups by filter position only.
+ *
+ * <p>Inside the transform the body builds inner scopes from (transformed) groups with {@link
+ * #innerScopes}, runs the function on them, and collects their mutated collections by the output
+ * filters with {@link #repack}; {@link #pack} then writes the returned output groups into the outer
+ * scopes where those are mutable. RNG groups hold the streams' base keys only: each stream's path
+ * suffix is static and is re-attached in the inner scope, so splitting a group's keys splits the
+ * unfolded base key, as Flax does. Inner scopes share the outer scopes' RNG counters.
+ *
+ * <h2>Writing a lifted transform on Pack</h2>
+ * <pre>{@code
+ * Pack.Body body = (pack, variableGroups, rngGroups, args) -> {
+ *   // transform the groups and args with a JAX transform whose function does:
+ *   //   Object inner = pack.innerScopes(vGroups, rGroups);   // the scope tree fn expects
+ *   //   Object y = fn.apply(inner, args);
+ *   //   return Tuple.of(y, pack.repack(inner));              // output groups, one per out filter
+ *   return Tuple.of(y, outGroups);
+ * };
+ * ScopeTreeFunction lifted = Pack.pack(body, inFilters, outFilters, rngFilters);
+ * }</pre>
  */
 final class Pack {
   /** What a lifted transform does with the packed groups. */
   @FunctionalInterface
   interface Body {
     /**
-     * Runs the transformed function; returns {@code Tuple(output, out variable groups)}, one group
-     * (collection name -> collection) per output filter, as {@link #repack} produces them.
+     * Runs the transformed function; returns {@code Tuple(output, out variable groups)}: one group
+     * per output filter, as {@link #repack} produces them (transformed back by the transform).
      */
-    Tuple call(Pack pack, List<Map<String, Object>> variableGroups, List<Map<String, Value>> rngGroups,
-        Object[] args);
+    Tuple call(Pack pack, List<Object> variableGroups, List<Object> rngGroups, Object[] args);
   }
 
-  private final Scope scope;
+  private final TreeDef treedef;
+  /** The deduplicated scopes, in the order their groups hold them. */
+  private final List<Scope> scopes;
+  /** For every leaf of the scope tree: the index of its packed ancestor and the names down to it. */
+  private final List<Placement> placements;
   private final List<Object> outFilters;
-  private final Object innerMutable;
-  private final List<Map<String, Object>> variableGroups;
-  private final List<Map<String, Value>> rngGroups = new ArrayList<>();
+  private final Object outUnion;
+  private final List<Object> variableGroups = new ArrayList<>();
+  private final List<Object> rngGroups = new ArrayList<>();
 
-  private Pack(Scope scope, List<Object> inFilters, List<Object> outFilters, List<Object> rngFilters) {
-    this.scope = scope;
-    this.outFilters = List.copyOf(outFilters);
-    Object mutable = false;
-    for (Object f : outFilters) {
-      mutable = Filters.union(mutable, f);
+  private record Placement(int scope, List<String> path) {}
+
+  private Pack(Object scopeTree, List<Object> inFilters, List<Object> outFilters, List<Object> rngFilters) {
+    Flattened flat = Trees.flatten(scopeTree);
+    this.treedef = flat.treedef();
+    List<Scope> leaves = new ArrayList<>();
+    for (Object leaf : flat.leaves()) {
+      if (!(leaf instanceof Scope s)) {
+        throw new IllegalArgumentException("lifted transforms take a tree of scopes, got " + leaf);
+      }
+      leaves.add(s);
     }
-    this.innerMutable = Filters.intersect(scope.mutable(), mutable);
-    this.variableGroups = group(scope.variables(), inFilters);
-    Map<String, Value> baseKeys = new LinkedHashMap<>();
-    scope.rngs().forEach((k, r) -> baseKeys.put(k, r.rng()));
-    rngGroups.addAll(group(baseKeys, rngFilters));
+    this.scopes = new ArrayList<>();
+    this.placements = new ArrayList<>();
+    dedup(leaves, scopes, placements);
+    this.outFilters = List.copyOf(outFilters);
+    Object union = false;
+    for (Object f : outFilters) {
+      union = Filters.union(union, f);
+    }
+    this.outUnion = union;
+    List<List<Map<String, Object>>> perScopeVars = new ArrayList<>();
+    List<List<Map<String, Value>>> perScopeRngs = new ArrayList<>();
+    for (Scope s : scopes) {
+      perScopeVars.add(group(s.variables(), inFilters));
+      Map<String, Value> baseKeys = new LinkedHashMap<>();
+      s.rngs().forEach((k, r) -> baseKeys.put(k, r.rng()));
+      perScopeRngs.add(group(baseKeys, rngFilters));
+    }
+    variableGroups.addAll(transpose(perScopeVars, inFilters.size()));
+    rngGroups.addAll(transpose(perScopeRngs, rngFilters.size()));
   }
 
   /**
-   * A scope function that packs its scope for {@code body}, then publishes the output groups
-   * ({@code pack(fn, in_variable_filters, out_variable_filters, rng_filters)}).
+   * A function of a scope tree that packs the scopes for {@code body}, then publishes the output
+   * groups ({@code pack(fn, in_variable_filters, out_variable_filters, rng_filters)}).
    */
-  static ScopeFunction pack(Body body, List<Object> inFilters, List<Object> outFilters, List<Object> rngFilters) {
-    return (scope, args) -> {
-      Pack p = new Pack(scope, inFilters, outFilters, rngFilters);
-      Tuple result = body.call(p, p.variableGroups, List.copyOf(p.rngGroups), args);
+  static ScopeTreeFunction pack(Body body, List<Object> inFilters, List<Object> outFilters, List<Object> rngFilters) {
+    return (scopeTree, args) -> {
+      Pack p = new Pack(scopeTree, inFilters, outFilters, rngFilters);
+      Tuple result = body.call(p, List.copyOf(p.variableGroups), List.copyOf(p.rngGroups), args);
       p.publish((List<?>) result.get(1));
       return result.get(0);
     };
@@ -83,48 +128,103 @@ final class Pack {
     return groups;
   }
 
-  /**
-   * A fresh root scope over (copies of) the given groups, with the outer scope's name, path, flags
-   * and RNG counters, mutable where both the outer scope and an output filter allow it.
-   */
-  Scope innerScope(List<?> variableGroups, List<?> rngGroups) {
-    Map<String, Map<String, Object>> variables = new LinkedHashMap<>();
-    for (Object g : variableGroups) {
-      ((Map<?, ?>) g).forEach((col, c) -> variables.put((String) col, copyCollection(c)));
-    }
-    Map<String, LazyRng> rngs = new LinkedHashMap<>();
-    for (Object g : rngGroups) {
-      ((Map<?, ?>) g).forEach((k, key) -> rngs.put((String) k,
-          new LazyRng((Value) key, scope.rngs().get(k).suffix())));
-    }
-    Scope inner = new Scope(variables, rngs, scope.name(), innerMutable, null, scope.path(), scope.flags());
-    inner.shareRngCounters(scope.rngCounters());
-    return inner;
+  /** The number of scopes packed (after deduplication): the length of every group tuple. */
+  int scopeCount() {
+    return scopes.size();
   }
 
   /**
-   * Invalidates {@code inner} and groups its mutable collections by the output filters; a mutated
-   * collection that no output filter matches is an error ("unmapped output variables").
+   * The inner scope tree (the same structure as the outer one) over (copies of) the given groups:
+   * one fresh root per packed scope with that scope's name, path, flags and RNG counters, mutable
+   * where the outer scope and an output filter allow it; the other leaves are pushed from it.
    */
-  List<Map<String, Object>> repack(Scope inner) {
-    inner.invalidate();
+  Object innerScopes(List<?> variableGroups, List<?> rngGroups) {
+    return innerScopes(variableGroups, rngGroups, true);
+  }
+
+  /** {@link #innerScopes(List, List)} with mutability further restricted to {@code mutableFilter}. */
+  Object innerScopes(List<?> variableGroups, List<?> rngGroups, Object mutableFilter) {
+    return innerScopes(variableGroups, rngGroups, mutableFilter, false);
+  }
+
+  /**
+   * {@link #innerScopes(List, List, Object)}; with {@code clearRngSuffixes} the inner streams have
+   * no path suffix ({@code LazyRng.clear_suffix}, as lifted jit and fold_rngs do).
+   */
+  Object innerScopes(List<?> variableGroups, List<?> rngGroups, Object mutableFilter, boolean clearRngSuffixes) {
+    List<Scope> roots = new ArrayList<>();
+    for (int i = 0; i < scopes.size(); i++) {
+      Scope outer = scopes.get(i);
+      Map<String, Map<String, Object>> variables = new LinkedHashMap<>();
+      for (Object g : variableGroups) {
+        ((Map<?, ?>) member(g, i)).forEach((col, c) -> variables.put((String) col, copyCollection(c)));
+      }
+      Map<String, LazyRng> rngs = new LinkedHashMap<>();
+      for (Object g : rngGroups) {
+        ((Map<?, ?>) member(g, i)).forEach((k, key) -> rngs.put((String) k,
+            new LazyRng((Value) key, clearRngSuffixes ? List.of() : outer.rngs().get(k).suffix())));
+      }
+      Object mutable = Filters.intersect(Filters.intersect(outer.mutable(), outUnion), mutableFilter);
+      Scope inner = new Scope(variables, rngs, outer.name(), mutable, null, outer.path(), outer.flags());
+      inner.shareRngCounters(outer.rngCounters());
+      roots.add(inner);
+    }
+    List<Object> leaves = new ArrayList<>();
+    for (Placement p : placements) {
+      Scope s = roots.get(p.scope());
+      for (String name : p.path()) {
+        s = s.push(name, true);
+      }
+      leaves.add(s);
+    }
+    return treedef.unflatten(leaves);
+  }
+
+  /** {@link #innerScopes(List, List)} for a transform of a single scope. */
+  Scope innerScope(List<?> variableGroups, List<?> rngGroups) {
+    return (Scope) innerScopes(variableGroups, rngGroups);
+  }
+
+  /**
+   * Invalidates the inner scopes and groups their mutable collections by the output filters:
+   * group {@code i} is a tuple with one map per packed scope. A mutated collection that no output
+   * filter matches is an error ("unmapped output variables").
+   */
+  List<Object> repack(Object innerScopeTree) {
+    List<Scope> leaves = new ArrayList<>();
+    for (Object leaf : treedef.flattenUpTo(innerScopeTree)) {
+      leaves.add((Scope) leaf);
+    }
+    List<Scope> inner = new ArrayList<>();
+    dedup(leaves, inner, new ArrayList<>());
+    if (inner.size() != scopes.size()) {
+      throw new IllegalStateException("repack: the inner scope tree does not match the packed scopes");
+    }
     List<Object> filters = new ArrayList<>(outFilters);
     filters.add(true);
-    List<Map<String, Object>> groups = group(new LinkedHashMap<>(inner.mutableVariables()), filters);
-    Map<String, Object> remainder = groups.remove(groups.size() - 1);
-    if (!remainder.isEmpty()) {
-      throw new IllegalArgumentException("unmapped output variables: " + pyTuple(remainder.keySet()));
+    List<List<Map<String, Object>>> perScope = new ArrayList<>();
+    for (Scope s : inner) {
+      s.invalidate();
+      List<Map<String, Object>> groups = group(new LinkedHashMap<>(s.mutableVariables()), filters);
+      Map<String, Object> remainder = groups.remove(groups.size() - 1);
+      if (!remainder.isEmpty()) {
+        throw new IllegalArgumentException("unmapped output variables: " + pyTuple(remainder.keySet()));
+      }
+      perScope.add(groups);
     }
-    return groups;
+    return transpose(perScope, outFilters.size());
   }
 
   private void publish(List<?> outGroups) {
     for (Object g : outGroups) {
-      ((Map<?, ?>) g).forEach((col, c) -> {
-        if (scope.isMutableCollection((String) col)) {
-          ((Map<?, ?>) c).forEach((name, v) -> scope.putVariable((String) col, (String) name, v));
-        }
-      });
+      for (int i = 0; i < scopes.size(); i++) {
+        Scope scope = scopes.get(i);
+        ((Map<?, ?>) member(g, i)).forEach((col, c) -> {
+          if (scope.isMutableCollection((String) col)) {
+            ((Map<?, ?>) c).forEach((name, v) -> scope.putVariable((String) col, (String) name, v));
+          }
+        });
+      }
     }
   }
 
@@ -132,16 +232,73 @@ final class Pack {
    * The groups with the keys of each group whose flag in {@code split} is true replaced by
    * {@code random.split(random.clone(key), n)}: stacked keys, one per step or batch index.
    */
-  static List<Map<String, Value>> splitRngs(List<Map<String, Value>> groups, List<Boolean> split, int n) {
-    List<Map<String, Value>> out = new ArrayList<>();
+  static List<Object> splitRngs(List<Object> groups, List<Boolean> split, int n) {
+    List<Object> out = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
-      Map<String, Value> g = new LinkedHashMap<>(groups.get(i));
-      if (split.get(i)) {
-        g.replaceAll((k, key) -> Random.split(Random.clone(key), n));
-      }
-      out.add(g);
+      out.add(split.get(i)
+          ? Trees.map((Value key) -> Random.split(Random.clone(key), n), groups.get(i))
+          : groups.get(i));
     }
     return out;
+  }
+
+  /** Scope {@code i}'s map of a group (a tuple over the packed scopes). */
+  private static Object member(Object group, int i) {
+    return ((Tuple) group).get(i);
+  }
+
+  /** Per-scope lists of {@code n} groups -> {@code n} tuples over the scopes. */
+  private static List<Object> transpose(List<? extends List<?>> perScope, int n) {
+    List<Object> out = new ArrayList<>();
+    for (int g = 0; g < n; g++) {
+      List<Object> items = new ArrayList<>();
+      for (List<?> groups : perScope) {
+        items.add(groups.get(g));
+      }
+      out.add(new Tuple(items));
+    }
+    return out;
+  }
+
+  /**
+   * Flax's {@code _dedup_scopes}: keeps the scopes none of whose ancestors is in the tree (first
+   * occurrence order) and places every leaf below its outermost ancestor in the tree.
+   */
+  private static void dedup(List<Scope> leaves, List<Scope> kept, List<Placement> placements) {
+    Map<Scope, Boolean> present = new IdentityHashMap<>();
+    leaves.forEach(s -> present.put(s, true));
+    List<Scope> minimal = new ArrayList<>();
+    List<Scope> anchors = new ArrayList<>();
+    List<List<String>> paths = new ArrayList<>();
+    for (Scope leaf : leaves) {
+      Scope anchor = leaf;
+      List<String> path = List.of();
+      List<String> walked = new ArrayList<>();
+      walked.add(leaf.name());
+      for (Scope s = leaf.parent(); s != null; s = s.parent()) {
+        if (present.containsKey(s)) {
+          anchor = s;
+          List<String> down = new ArrayList<>(walked);
+          java.util.Collections.reverse(down);
+          path = down;
+        }
+        walked.add(s.name());
+      }
+      if (anchor == leaf && minimal.stream().noneMatch(m -> m == leaf)) {
+        minimal.add(leaf);
+      }
+      anchors.add(anchor);
+      paths.add(path);
+    }
+    kept.addAll(minimal);
+    for (int i = 0; i < leaves.size(); i++) {
+      Scope anchor = anchors.get(i);
+      int index = 0;
+      while (minimal.get(index) != anchor) {
+        index++;
+      }
+      placements.add(new Placement(index, paths.get(i)));
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -158,7 +315,7 @@ final class Pack {
     return out;
   }
 
-  private static String pyTuple(java.util.Collection<String> names) {
+  private static String pyTuple(Collection<String> names) {
     String items = names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
     return "(" + items + (names.size() == 1 ? ",)" : ")");
   }

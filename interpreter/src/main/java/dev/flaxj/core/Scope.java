@@ -96,6 +96,11 @@ public final class Scope {
     return name == null ? "None" : name;
   }
 
+  /** The parent scope; null for a root (lifted inner scopes are roots). */
+  public Scope parent() {
+    return parent;
+  }
+
   private Scope root() {
     return parent == null ? this : parent.root();
   }

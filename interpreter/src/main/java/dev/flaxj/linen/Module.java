@@ -3,9 +3,11 @@ package dev.flaxj.linen;
 import dev.flaxj.array.Value;
 import dev.flaxj.core.Core;
 import dev.flaxj.core.DenyList;
+import dev.flaxj.core.Meta;
 import dev.flaxj.core.ParamInit;
 import dev.flaxj.core.Scope;
 import dev.flaxj.core.VariableInit;
+import dev.flaxj.errors.AssignSubModuleError;
 import dev.flaxj.errors.NameInUseError;
 import dev.flaxj.nn.Initializer;
 import dev.flaxj.tree.Tuple;
@@ -39,7 +41,10 @@ public abstract class Module implements Cloneable {
   private boolean setupDone;
   private boolean inSetup;
   private int depth;
+  private boolean allowSubmodules = true;
   private Map<String, Integer> autonameCursor = new HashMap<>();
+  private static final ThreadLocal<String> NEXT_TYPE_NAME = new ThreadLocal<>();
+  private final String typeName = takeTypeName();
 
   /** A module named automatically (or after the field holding it). */
   protected Module() {
@@ -53,9 +58,63 @@ public abstract class Module implements Cloneable {
     if (running != null) {
       parent = running;
       if (!running.inSetup) {
-        running.attach(this, name != null ? name : running.autoname(getClass().getSimpleName()));
+        if (!running.allowSubmodules) {
+          throw new AssignSubModuleError(typeName);
+        }
+        running.attach(this, name != null ? name : running.autoname(typeName));
       }
     }
+  }
+
+  /**
+   * Runs {@code constructor} so that the module it creates is not attached to any running module
+   * (Flax's {@code parent=None}): a template that lifted transforms copy and bind themselves.
+   */
+  public static <M extends Module> M detached(Supplier<M> constructor) {
+    ModuleContext.push(null);
+    try {
+      return constructor.get();
+    } finally {
+      ModuleContext.pop();
+    }
+  }
+
+  /**
+   * Runs {@code constructor} so that the module it creates is auto-named after {@code typeName}
+   * instead of its Java class, as Flax names instances of a Python class or of a transformed class
+   * ({@code ScanLSTMCell_0}).
+   */
+  public static <M extends Module> M namedAfter(String typeName, Supplier<M> constructor) {
+    NEXT_TYPE_NAME.set(typeName);
+    try {
+      return constructor.get();
+    } finally {
+      NEXT_TYPE_NAME.remove();
+    }
+  }
+
+  private String takeTypeName() {
+    String t = NEXT_TYPE_NAME.get();
+    NEXT_TYPE_NAME.remove();
+    return t != null ? t : getClass().getSimpleName();
+  }
+
+  /** The name automatic names are made of: the class's simple name unless {@link #namedAfter} gave one. */
+  public final String typeName() {
+    return typeName;
+  }
+
+  /**
+   * A fresh copy of this module bound directly to {@code s} (Flax's {@code set_module_scopes}):
+   * what a lifted transform runs on its inner scope.
+   */
+  public final Module reboundTo(Scope s) {
+    return boundCopy(s);
+  }
+
+  /** {@link #claim} for subclasses that hold submodules outside Java fields (Python attributes). */
+  protected final Module claimChild(Module m, String fieldName) {
+    return claim(m, fieldName);
   }
 
   /** The module's name in its parent; null for a top-level or not yet named module. */
@@ -76,9 +135,39 @@ public abstract class Module implements Cloneable {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " does not define forward");
   }
 
-  /** Runs {@link #forward} on the bound module. */
+  /**
+   * The lifted transform applied to {@link #forward}, as a Flax decorator such as
+   * {@code @nn.checkpoint} on {@code __call__}; null (the default) for a plain forward.
+   */
+  protected MethodTransform forwardTransform() {
+    return null;
+  }
+
+  /**
+   * Whether {@link #forward} is compact (Flax's {@code @nn.compact}, the default here): false for a
+   * setup-style module whose forward only uses the submodules of {@link #setup}; constructing a
+   * submodule while such a forward runs is an AssignSubModuleError.
+   */
+  protected boolean compact() {
+    return true;
+  }
+
+  /** Runs {@link #forward} on the bound module (through {@link #forwardTransform} if it has one). */
   public final Object call(Object... args) {
-    return wrap(() -> forward(args));
+    MethodTransform lift = forwardTransform();
+    if (lift == null) {
+      return wrap(() -> forward(args), true, compact());
+    }
+    requireBound();
+    return lift.apply(this, "__call__", (m, a) -> m.forward(a), args);
+  }
+
+  /**
+   * Runs {@code method} as a method of this bound module (setup first, this module as the parent
+   * of modules constructed in it), as Flax runs any module method.
+   */
+  public final Object invoke(ModuleMethod method, Object... args) {
+    return wrap(() -> method.call(this, args));
   }
 
   /**
@@ -88,20 +177,49 @@ public abstract class Module implements Cloneable {
    * second call reuses the same child names.
    */
   protected final <T> T wrap(Supplier<T> body) {
+    return wrap(body, true, true);
+  }
+
+  private <T> T wrap(Supplier<T> body, boolean compact, boolean submodulesAllowed) {
     requireBound();
     trySetup();
     ModuleContext.push(this);
     depth++;
+    boolean outerAllowed = allowSubmodules;
+    allowSubmodules = submodulesAllowed;
     try {
       return body.get();
     } finally {
+      allowSubmodules = outerAllowed;
       depth--;
       ModuleContext.pop();
-      if (depth == 0) {
+      if (depth == 0 && compact) {
         scope = scope.rewound(false);
         autonameCursor = new HashMap<>();
       }
     }
+  }
+
+  /**
+   * For lifted transforms (Flax's {@code _state.export()}): a copy of the auto-name counters, which
+   * the module copy running inside the transform starts from.
+   */
+  public final Map<String, Integer> namingState() {
+    return new HashMap<>(autonameCursor);
+  }
+
+  /** For lifted transforms (Flax's {@code _state.reimport}): continues with the given counters. */
+  public final void restoreNaming(Map<String, Integer> state) {
+    autonameCursor = new HashMap<>(state);
+  }
+
+  /**
+   * For lifted transforms: runs {@code method} as a plain (not compact) method of this module, as
+   * Flax runs a function lifted with a module as its first argument: the auto-name counters and
+   * the scope's reservations are kept when it returns.
+   */
+  public final Object invokeNonCompact(ModuleMethod method, Object... args) {
+    return wrap(() -> method.call(this, args), false, true);
   }
 
   private void requireBound() {
@@ -137,7 +255,7 @@ public abstract class Module implements Cloneable {
   private void attach(Module child, String childName) {
     requireBound();
     if (scope.nameReserved(childName, null)) {
-      throw new NameInUseError("submodule", childName, getClass().getSimpleName());
+      throw new NameInUseError("submodule", childName, typeName);
     }
     child.parent = this;
     child.name = childName;
@@ -171,6 +289,7 @@ public abstract class Module implements Cloneable {
       c.setupDone = false;
       c.inSetup = false;
       c.depth = 0;
+      c.allowSubmodules = true;
       c.autonameCursor = new HashMap<>();
       return c;
     } catch (CloneNotSupportedException e) {
@@ -225,7 +344,7 @@ public abstract class Module implements Cloneable {
   }
 
   private Object runMethod(ModuleMethod method, Object[] args) {
-    return method == null ? call(args) : wrap(() -> method.call(this, args));
+    return method == null ? call(args) : invoke(method, args);
   }
 
   /** {@code module.bind(variables)}: a bound copy for interactive use; nothing mutable. */
@@ -275,23 +394,29 @@ public abstract class Module implements Cloneable {
 
   /** {@code self.param(name, init_fn, shape)}: float32 parameter {@code name}, created if new. */
   public final Value param(String paramName, Initializer init, int... shape) {
+    if (init instanceof Partitioning.Boxing boxing) {
+      return (Value) param(paramName, (key, a) -> boxing.boxed(key, shape));
+    }
     return (Value) param(paramName, (key, a) -> init.init(key, shape));
   }
 
-  /** {@code self.param(name, init_fn, *init_args)}; {@code init} receives a key then the arguments. */
+  /**
+   * {@code self.param(name, init_fn, *init_args)}; {@code init} receives a key then the arguments.
+   * A value boxed in {@link dev.flaxj.core.AxisMetadata} is stored boxed and returned unboxed.
+   */
   public final Object param(String paramName, ParamInit init, Object... initArgs) {
     requireBound();
     if (scope.nameReserved(paramName, "params")) {
-      throw new NameInUseError("param", paramName, getClass().getSimpleName());
+      throw new NameInUseError("param", paramName, typeName);
     }
-    return scope.param(paramName, init, initArgs);
+    return Meta.unbox(scope.param(paramName, init, initArgs));
   }
 
   /** {@code self.variable(col, name, init_fn, *init_args)}; the init runs only if the variable is new. */
   public final Variable variable(String col, String varName, VariableInit init, Object... initArgs) {
     requireBound();
     if (scope.nameReserved(varName, col)) {
-      throw new NameInUseError("variable", varName, getClass().getSimpleName());
+      throw new NameInUseError("variable", varName, typeName);
     }
     scope.variable(col, varName, init, initArgs);
     return new Variable(scope, col, varName);

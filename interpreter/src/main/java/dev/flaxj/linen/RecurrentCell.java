@@ -29,6 +29,9 @@ abstract class RecurrentCell extends Module {
     this.carryInit = carryInit;
   }
 
+  /** {@code initialize_carry(rng, input_shape)}: the carry for inputs of shape {@code inputShape}. */
+  public abstract Object initializeCarry(Value rng, int... inputShape);
+
   /** {@code input_shape[:-1] + (features,)}; an error naming the cell for a scalar input shape. */
   final int[] carryShape(int[] inputShape) {
     if (inputShape.length == 0) {

@@ -14,6 +14,16 @@ public final class Variable {
     this.name = name;
   }
 
+  /** The scope holding the variable. */
+  public Scope scope() {
+    return scope;
+  }
+
+  /** For lifted transforms: the same variable read and written through {@code s}. */
+  public Variable reboundTo(Scope s) {
+    return new Variable(s, collection, name);
+  }
+
   public String collection() {
     return collection;
   }

@@ -96,17 +96,28 @@ class LiftVmapTest {
 
   @Test
   void inconsistentBatchSizesAreRejected() {
+    // Flax compares the first leaf under each axis: here params (3) against the argument (2);
+    // message from flax 0.12.8 (lift.vmap with variable_axes={'params': 0}).
+    ScopeFunction f = LiftVmap.vmap().variableAxes("params", 0).build((scope, a) -> a[0]);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Core.apply(f).call(Map.of("params", Map.of("w", Jnp.ones(3, 4))), null, X));
+    assertEquals("Inconsistent batch axis sizes: {2, 3}", e.getMessage());
+  }
+
+  @Test
+  void inconsistentArgumentSizesAreLeftToVmap() {
+    // flax 0.12.8 reports this one from jax.vmap ("vmap got inconsistent sizes ...").
     ScopeFunction f = LiftVmap.vmap().build((scope, a) -> a[0]);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Core.apply(f).call(Map.of(), null, X, Jnp.zeros(3)));
-    assertEquals("Inconsistent batch axis sizes: {2, 3}", e.getMessage());
+    assertTrue(e.getMessage().startsWith("vmap got inconsistent sizes for array axes to be mapped"), e.getMessage());
   }
 
   @Test
   void unmappedOutputVariablesAreRejected() {
     Scope other = Core.bind(Map.of("batch_stats", Map.of("m", X)), null, true, Map.of());
     ScopeFunction f = Pack.pack((pack, groups, rngs, args) -> Tuple.of(null, pack.repack(other)),
-        List.of("params"), List.of("params"), List.of());
+        List.of("params"), List.of("params"), List.of()).onScope();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Core.init(f).call(Random.key(0)));
     assertEquals("unmapped output variables: ('batch_stats',)", e.getMessage());

@@ -6,8 +6,10 @@ import static dev.flaxj.lax.ElementwisePrimitives.*;
 import dev.flaxj.array.Array;
 import dev.flaxj.array.DType;
 import dev.flaxj.array.ShapedArray;
+import dev.flaxj.backend.Float32Elementwise;
 import dev.flaxj.backend.Kernel;
 import dev.flaxj.backend.reference.ElementOps.FloatBinary;
+import dev.flaxj.backend.reference.ElementOps.FloatUnary;
 import dev.flaxj.lax.Params;
 import dev.flaxj.lax.Primitive;
 import dev.flaxj.lax.RoundingMethod;
@@ -46,6 +48,30 @@ final class ElementwiseKernels {
         List.of(Array.wrap(out.get(0), Conversions.convert(in.get(0), p.getDType("new_dtype")))));
     table.put(BITCAST_CONVERT_TYPE, (in, p, out) ->
         List.of(Array.wrap(out.get(0), Conversions.bitcast(in.get(0), p.getDType("new_dtype")))));
+  }
+
+  /**
+   * The per-element float32 function that {@code registered}, the kernel of {@code primitive},
+   * applies to each element of float32 operands of one shape, for fused loops: the very operator
+   * its loop calls, so fused results are bit for bit the kernel's. Null for kernels that are not
+   * such a loop ({@code select_n}, {@code clamp}, comparisons, {@code round}, conversions).
+   */
+  static Float32Elementwise float32Op(Kernel registered, Primitive primitive, Params params) {
+    FloatUnary unary = null;
+    FloatBinary binary = null;
+    if (registered instanceof UnaryKernel u) {
+      unary = u.f32();
+    } else if (registered instanceof BinaryKernel b) {
+      binary = b.f32();
+    } else if (primitive == POW) {
+      binary = POW_KERNEL.f32();
+    } else if (primitive == INTEGER_POW) {
+      unary = integerPow(params.getInt("y")).f32();
+    }
+    if (unary != null) {
+      return (Float32Elementwise.Unary) unary::apply;
+    }
+    return binary == null ? null : (Float32Elementwise.Binary) binary::apply;
   }
 
   private static void registerArithmetic(Map<Primitive, Kernel> t) {

@@ -3,6 +3,7 @@ package dev.flaxj.backend.reference;
 import dev.flaxj.array.Array;
 import dev.flaxj.array.ShapedArray;
 import dev.flaxj.backend.Backend;
+import dev.flaxj.backend.Float32Elementwise;
 import dev.flaxj.backend.Kernel;
 import dev.flaxj.lax.Params;
 import dev.flaxj.lax.Primitive;
@@ -46,5 +47,17 @@ public final class ReferenceBackend implements Backend {
       throw new UnsupportedOperationException("reference backend has no kernel for " + primitive);
     }
     return k.apply(inputs, params, outAvals);
+  }
+
+  @Override
+  public Kernel kernel(Primitive primitive) {
+    Kernel k = kernels.get(primitive);
+    return k != null ? k : Backend.super.kernel(primitive);
+  }
+
+  /** Fuses the float32 loops of the unary and binary elementwise kernels (see {@link ElementwiseKernels#float32Op}). */
+  @Override
+  public Float32Elementwise fusibleFloat32(Primitive primitive, Params params) {
+    return ElementwiseKernels.float32Op(kernels.get(primitive), primitive, params);
   }
 }

@@ -116,6 +116,11 @@ public final class Linearization {
     return linear.consts();
   }
 
+  /** The same linear map closed over other residuals of the same types (e.g. those of a later trace). */
+  Linearization withResiduals(List<Value> residuals) {
+    return new Linearization(primalsOut, new ClosedJaxpr(linear.jaxpr(), residuals), inAvals, outAvals);
+  }
+
   /** All primal outputs, auxiliary ones included. */
   List<Value> primalsOut() {
     return primalsOut;

@@ -3,6 +3,7 @@ package dev.flaxj.transform.partial;
 import dev.flaxj.array.ShapedArray;
 import dev.flaxj.array.Value;
 import dev.flaxj.transform.FlatFunction;
+import dev.flaxj.transform.Partial;
 import dev.flaxj.transform.TreeFunction;
 import dev.flaxj.tree.Flattened;
 import dev.flaxj.tree.TreeDef;
@@ -51,27 +52,34 @@ final class Traced {
     return outTree.unflatten(outputs);
   }
 
-  /** The VJP function: one cotangent pytree of the output's structure to a tuple per argument. */
+  /**
+   * The VJP function: one cotangent pytree of the output's structure to a tuple per argument. As in
+   * JAX it is a pytree ({@link Partial}) whose leaves are the residuals.
+   */
   TreeFunction vjpFn() {
-    return args -> {
-      if (args.length != 1) {
-        throw new IllegalArgumentException("The function returned by `jax.vjp` applied to "
-            + args.length + " arguments; it takes exactly one, the cotangent of the output.");
-      }
-      Flattened cts = Trees.flatten(args[0]);
-      if (!cts.treedef().equals(outTree)) {
-        throw new IllegalArgumentException("unexpected tree structure.\n\nThe argument to a VJP "
-            + "function returned by `jax.vjp` must match the pytree structure of the "
-            + "differentiated function's output " + outTree + ", but got " + cts.treedef() + ".");
-      }
-      List<Value> values = new ArrayList<>(cts.leaves().size());
-      for (int i = 0; i < cts.leaves().size(); i++) {
-        Value ct = FlatFunction.asValue(cts.leaves().get(i));
-        checkCotangent(ct.aval(), lin.outAvals().get(i));
-        values.add(ct);
-      }
-      return inTree.unflatten(lin.vjp(values));
-    };
+    return new Partial(this::pullback, lin.residuals());
+  }
+
+  @SuppressWarnings("unchecked")
+  private Object pullback(Object... args) {
+    if (args.length != 2) {
+      throw new IllegalArgumentException("The function returned by `jax.vjp` applied to "
+          + (args.length - 1) + " arguments; it takes exactly one, the cotangent of the output.");
+    }
+    Linearization at = lin.withResiduals((List<Value>) (List<?>) args[0]);
+    Flattened cts = Trees.flatten(args[1]);
+    if (!cts.treedef().equals(outTree)) {
+      throw new IllegalArgumentException("unexpected tree structure.\n\nThe argument to a VJP "
+          + "function returned by `jax.vjp` must match the pytree structure of the "
+          + "differentiated function's output " + outTree + ", but got " + cts.treedef() + ".");
+    }
+    List<Value> values = new ArrayList<>(cts.leaves().size());
+    for (int i = 0; i < cts.leaves().size(); i++) {
+      Value ct = FlatFunction.asValue(cts.leaves().get(i));
+      checkCotangent(ct.aval(), at.outAvals().get(i));
+      values.add(ct);
+    }
+    return inTree.unflatten(at.vjp(values));
   }
 
   /** The cotangent of a floating output has its shape and dtype (JAX's check and message). */

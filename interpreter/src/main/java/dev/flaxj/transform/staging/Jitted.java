@@ -1,11 +1,15 @@
 package dev.flaxj.transform.staging;
 
+import dev.flaxj.array.Array;
 import dev.flaxj.array.ShapedArray;
 import dev.flaxj.array.Value;
+import dev.flaxj.backend.Backends;
 import dev.flaxj.transform.FlatFunction;
+import dev.flaxj.transform.TraceStack;
 import dev.flaxj.transform.TreeFunction;
 import dev.flaxj.transform.batching.AxisData;
 import dev.flaxj.transform.batching.AxisEnv;
+import dev.flaxj.transform.exec.ExecutionPlan;
 import dev.flaxj.transform.ir.ClosedJaxpr;
 import dev.flaxj.tree.TreeDef;
 import java.util.List;
@@ -18,14 +22,36 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A function wrapped by {@link Jit#jit}. Each call stages the function for the types of its
  * dynamic arguments, unless a program for the same argument structure, shapes, dtypes, weak types,
  * static argument values and named vmap axes in scope (names and sizes, which collectives such as
- * pmean bake into the program) was staged before, then binds {@link Pjit#PJIT} to run it. The
- * options are JAX's, as methods that return a new jitted function with its own empty cache.
+ * pmean bake into the program) was staged before, then binds {@link Pjit#PJIT} to run it. Called
+ * on concrete arrays outside any transformation, it runs the cached program's
+ * {@link ExecutionPlan} instead (built on the first such call, for the current backend), which
+ * gives the same results as binding. The options are JAX's, as methods that return a new jitted
+ * function with its own empty cache.
  */
 public final class Jitted implements TreeFunction {
   private record CacheKey(TreeDef inTree, List<ShapedArray> avals, List<Object> statics,
       List<AxisData> axes) {}
 
-  private record Staged(ClosedJaxpr jaxpr, TreeDef outTree) {}
+  /** A staged program and, once it has run on concrete arrays, its execution plan. */
+  private static final class Staged {
+    final ClosedJaxpr jaxpr;
+    final TreeDef outTree;
+    private volatile ExecutionPlan plan;
+
+    Staged(ClosedJaxpr jaxpr, TreeDef outTree) {
+      this.jaxpr = jaxpr;
+      this.outTree = outTree;
+    }
+
+    ExecutionPlan plan() {
+      ExecutionPlan p = plan;
+      if (p == null || p.backend() != Backends.current()) {
+        p = ExecutionPlan.of(jaxpr);
+        plan = p;
+      }
+      return p;
+    }
+  }
 
   private final TreeFunction fn;
   private final int[] staticArgnums;
@@ -88,15 +114,30 @@ public final class Jitted implements TreeFunction {
     List<ShapedArray> avals = call.avals(name, false);
     CacheKey key = new CacheKey(call.dynamicTree(), avals, call.staticKey(), AxisEnv.named());
     Staged staged = cache.get(key);
-    if (staged == null) {
+    boolean cached = staged != null;
+    if (!cached) {
       traces.incrementAndGet();
       FlatFunction flat = new FlatFunction(call.dynamicFunction(fn), call.dynamicTree());
       staged = new Staged(Staging.traceToJaxpr(flat, avals), flat.outTree());
-      if (!Staging.closesOverTracers(staged.jaxpr())) {
+      cached = !Staging.closesOverTracers(staged.jaxpr);
+      if (cached) {
         cache.put(key, staged);
       }
     }
-    List<Value> outs = Pjit.call(staged.jaxpr(), name, call.values());
-    return staged.outTree().unflatten(outs);
+    List<Value> values = call.values();
+    List<Value> outs = cached && key.axes().isEmpty() && evaluatedConcretely(values)
+        ? staged.plan().run(values)
+        : Pjit.call(staged.jaxpr, name, values);
+    return staged.outTree.unflatten(outs);
+  }
+
+  /** Whether binding {@code jit} to these values would evaluate it (no transformation sees them). */
+  private static boolean evaluatedConcretely(List<Value> values) {
+    for (Value v : values) {
+      if (!(v instanceof Array)) {
+        return false;
+      }
+    }
+    return TraceStack.findTopTrace(values).main().level() == 0;
   }
 }
