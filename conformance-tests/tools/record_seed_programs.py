@@ -16,7 +16,8 @@ File format: a header {"module", "jax", "jaxlib", "flax", "python", "platform", 
   name       the function name without its "program_" prefix
   doc        the first line of its docstring ("" if none)
   values     {value name: encoded pytree} as returned by the program (null if it raised)
-  exception  null, or {"class", "module", "message"} of the exception it raised
+  exception  null, or {"class", "module", "message"} of the exception it raised (the repository
+             path in a message replaced by "<repo>")
 Values are encoded as in record_flax_goldens.py (arrays {"dtype", "shape", "weak_type", "data",
 "bits"}; dicts {"type": "dict"|"FrozenDict", "items": [[key, value], ...]}; lists/tuples
 {"type": "list"|"tuple", "items": [...]}; None as null; Python scalars {"type", "value"}).
@@ -58,8 +59,9 @@ def run_program(fn):
     try:
         values = fn()
     except Exception as e:  # noqa: BLE001 - a program may be expected to fail; record how
+        message = str(e).replace(str(REPO_ROOT), "<repo>")  # no checkout-specific paths in goldens
         record.update(values=None, exception={"class": type(e).__name__, "module": type(e).__module__,
-                                               "message": str(e)})
+                                               "message": message})
         return record
     if not isinstance(values, dict):
         raise TypeError(f"{fn.__name__} returned {type(values).__name__}, not a dict of values")

@@ -832,3 +832,41 @@ def program_scan_methods():
     xs = ramp(4, 3)
     (c, ys), variables = Model().init_with_output(jax.random.key(0), jnp.zeros((2,)), xs)
     return {"xs": xs, "c": c, "ys": ys, "variables": variables}
+
+
+def program_scan_mismatched_variable_axes():
+    """Params scanned over 3 layers applied to a sequence of 4: lax.scan's ValueError on leading axis sizes."""
+    import jax
+    import jax.numpy as jnp
+    import flax.linen as nn
+
+    class Block(nn.Module):
+        @nn.compact
+        def __call__(self, c, x):
+            return c + nn.Dense(2)(x), None
+
+    S = nn.scan(Block, variable_axes={'params': 0}, split_rngs={'params': True})
+    variables = S().init(jax.random.key(0), jnp.zeros(2), jnp.ones((3, 2)))
+    S().apply(variables, jnp.zeros(2), jnp.ones((4, 2)))
+
+
+def program_checkpoint_variable_argument():
+    """A Variable passed to a lifted function is lifted with its scope; its update is published."""
+    import jax
+    import jax.numpy as jnp
+    import flax.linen as nn
+
+    class M(nn.Module):
+        @nn.compact
+        def __call__(self, x):
+            v = self.variable('state', 'acc', lambda: jnp.zeros((), jnp.float32))
+
+            def f(mdl, v, x):
+                v.value = v.value + jnp.sum(x)
+                return nn.Dense(2)(x)
+            return nn.checkpoint(f)(self, v, x)
+
+    x = ramp(2, 3)
+    y, variables = M().init_with_output(jax.random.key(0), x)
+    y2, state = M().apply(variables, x, mutable=['state'])
+    return {"x": x, "y": y, "variables": variables, "y_apply": y2, "state": state}

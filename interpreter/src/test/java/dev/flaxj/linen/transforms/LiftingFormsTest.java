@@ -193,4 +193,29 @@ class LiftingFormsTest {
     assertTreeClose(p.value("y"), out.get(0));
     assertTreeClose(p.value("variables"), out.get(1));
   }
+
+  static final class VariableArgument extends Module {
+    @Override
+    protected Object forward(Object... a) {
+      dev.flaxj.linen.Variable v = variable("state", "acc", args -> Jnp.zeros());
+      ModuleMethod f = Checkpoint.checkpoint().function((mdl, args) -> {
+        dev.flaxj.linen.Variable inner = (dev.flaxj.linen.Variable) args[0];
+        inner.setValue(Jnp.add(inner.value(), Jnp.sum((Value) args[1])));
+        return new Dense(2).call((Value) args[1]);
+      });
+      return f.call(this, v, a[0]);
+    }
+  }
+
+  @Test
+  void aVariableArgumentIsLiftedAndItsUpdatePublished() {
+    SeedGoldens.Program p = GOLDENS.program("checkpoint_variable_argument");
+    Tuple out = new VariableArgument().initWithOutput(Random.key(0), p.value("x"));
+    assertTreeClose(p.value("y"), out.get(0));
+    assertTreeClose(p.value("variables"), out.get(1));
+    Tuple applied = (Tuple) new VariableArgument().apply(LinenVmapTest.vars(out.get(1)),
+        dev.flaxj.linen.ApplyOptions.none().mutable(List.of("state")), p.value("x"));
+    assertTreeClose(p.value("y_apply"), applied.get(0));
+    assertTreeClose(p.value("state"), applied.get(1));
+  }
 }

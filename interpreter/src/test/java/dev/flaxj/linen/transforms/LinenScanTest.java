@@ -175,4 +175,22 @@ class LinenScanTest {
     Object kernel = ((Map<?, ?>) LinenVmapTest.vars(out.get(1)).get("params").get("Dense_0")).get("kernel");
     assertEquals(((Tuple) p.value("kernel_names")).items(), ((Partitioned) kernel).names());
   }
+
+  static final class AddDense extends Module {
+    @Override
+    protected Object forward(Object... a) {
+      return Tuple.of(Jnp.add(a[0], new Dense(2).call((Value) a[1])), null);
+    }
+  }
+
+  @Test
+  void mismatchedScannedVariableLength() {
+    SeedGoldens.Program p = GOLDENS.program("scan_mismatched_variable_axes");
+    assertEquals("ValueError", p.exceptionClass());
+    Scan s = Scan.scan().variableAxes("params", 0).splitRngs("params", true);
+    Map<String, Map<String, Object>> variables = s.module(AddDense::new).init(Random.key(0), Jnp.zeros(2), Jnp.ones(3, 2));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> s.module(AddDense::new).apply(variables, Jnp.zeros(2), Jnp.ones(4, 2)));
+    assertEquals(p.exceptionMessage(), e.getMessage());
+  }
 }
