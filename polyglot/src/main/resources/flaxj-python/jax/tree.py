@@ -1,0 +1,7 @@
+"""jax.tree: the short names of jax.tree_util."""
+
+from jax._src.tree_util import (  # noqa: F401
+    tree_map as map, tree_leaves as leaves, tree_structure as structure,
+    tree_flatten as flatten, tree_unflatten as unflatten, tree_reduce as reduce,
+    tree_all as all, tree_transpose as transpose, tree_map_with_path as map_with_path,
+    tree_flatten_with_path as flatten_with_path, tree_leaves_with_path as leaves_with_path)
