@@ -3,6 +3,7 @@ package dev.flaxj.core;
 import dev.flaxj.array.Shape;
 import dev.flaxj.array.ShapedArray;
 import dev.flaxj.array.Value;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.numpy.Jnp;
 import dev.flaxj.transform.FlatFunction;
 import dev.flaxj.transform.control.ControlFlow;
@@ -74,7 +75,7 @@ final class AxesScan {
       bIn = known.get(0);
       constants = (List<Object>) known.get(1);
     } else if (Trees.leaves(outAxes).contains(BROADCAST)) {
-      throw new IllegalArgumentException("nn.scan run with check_constancy_invariants=False does not support "
+      throw new PyValueError("nn.scan run with check_constancy_invariants=False does not support "
           + "broadcast non-carry function outputs.  out_axes was given as " + outAxes);
     }
     Object loopBroadcast = bIn;
@@ -180,7 +181,7 @@ final class AxesScan {
     List<Value> unknownInputs = new ArrayList<>(Collections.nCopies(closed.jaxpr().invars().size(), null));
     List<Value> result = known(closed.jaxpr(), closed.consts(), unknownInputs);
     if (result.contains(null)) {
-      throw new IllegalArgumentException("broadcasted variable has a data dependency on the scan body.");
+      throw new PyValueError("broadcasted variable has a data dependency on the scan body.");
     }
     return result;
   }

@@ -5,6 +5,7 @@ import dev.flaxj.array.Value;
 import dev.flaxj.errors.ApplyScopeInvalidVariablesStructureError;
 import dev.flaxj.errors.ApplyScopeInvalidVariablesTypeError;
 import dev.flaxj.errors.InvalidRngError;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.tree.Tuple;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class Core {
     return (variables, rngs, args) -> {
       if (rngs != null) {
         if (!isValidRng(rngs) && !isValidRngs(rngs)) {
-          throw new IllegalArgumentException("The ``rngs`` argument passed to an apply function should be a "
+          throw new PyValueError("The ``rngs`` argument passed to an apply function should be a "
               + "``jax.PRNGKey`` or a dictionary mapping strings to ``jax.PRNGKey``.");
         }
         if (!(rngs instanceof Map)) {
@@ -93,7 +94,7 @@ public final class Core {
   public static Initialized init(ScopeFunction fn, Object mutable) {
     return (rngs, args) -> {
       if (!isValidRng(rngs) && !isValidRngs(rngs)) {
-        throw new IllegalArgumentException("First argument passed to an init function should be a "
+        throw new PyValueError("First argument passed to an init function should be a "
             + "``jax.PRNGKey`` or a dictionary mapping strings to ``jax.PRNGKey``.");
       }
       Object streams = rngs instanceof Map ? rngs : Map.of("params", rngs);

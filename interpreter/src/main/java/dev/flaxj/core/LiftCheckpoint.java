@@ -71,6 +71,6 @@ public final class LiftCheckpoint {
       all.addAll(Arrays.asList(args));
       return (dev.flaxj.tree.Tuple) remat.apply(all.toArray());
     };
-    return Pack.pack(body, List.of(variables), List.of(variables), List.of(rngs));
+    return Pack.pack("remat", body, List.of(variables), List.of(variables), List.of(rngs));
   }
 }

@@ -35,7 +35,7 @@ public final class LiftCond {
   /** {@link #apply} on a tree of scopes. */
   public Object applyTree(Object pred, ScopeTreeFunction trueFun, ScopeTreeFunction falseFun, Object scopes,
       Object... operands) {
-    return LiftSwitch.lift(scopes, variables, rngs, List.of(trueFun, falseFun),
+    return LiftSwitch.lift("cond", scopes, variables, rngs, List.of(trueFun, falseFun),
         (pure, ops) -> ControlFlow.cond(pred, pure.get(0), pure.get(1), ops), operands);
   }
 }

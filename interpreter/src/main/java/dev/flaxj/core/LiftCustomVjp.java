@@ -51,7 +51,7 @@ public final class LiftCustomVjp {
       TreeFunction backwardFn) {
     int[] nondiff = nondiffArgnums.clone();
     Object filters = gradVars;
-    return (scopes, primals) -> Pack.pack(body(fn, forwardFn, backwardFn, nondiff, Trees.structure(scopes)),
+    return (scopes, primals) -> Pack.pack("custom_vjp", body(fn, forwardFn, backwardFn, nondiff, Trees.structure(scopes)),
         List.of(filters, true), List.of(filters, true), List.of(true)).apply(scopes, primals);
   }
 

@@ -1,5 +1,6 @@
 package dev.flaxj.core;
 
+import dev.flaxj.errors.PyTypeError;
 import dev.flaxj.transform.TreeFunction;
 import dev.flaxj.tree.Tuple;
 import dev.flaxj.tree.Trees;
@@ -55,7 +56,7 @@ public final class LiftFoldRngs {
 
   /** The function of a scope tree {@code (scopes, hashKey, args...)}. */
   public ScopeTreeFunction buildTree(ScopeTreeFunction fn) {
-    return build(fn, variables, rngs, UnaryOperator.identity());
+    return build("fold_rngs", fn, variables, rngs, UnaryOperator.identity());
   }
 
   /**
@@ -64,7 +65,7 @@ public final class LiftFoldRngs {
    * current pack on a per-thread stack (as Flax's {@code TransformContext}) so that a cached
    * transform can be reused across calls.
    */
-  static ScopeTreeFunction build(ScopeTreeFunction fn, Object variables, Object rngs,
+  static ScopeTreeFunction build(String name, ScopeTreeFunction fn, Object variables, Object rngs,
       UnaryOperator<TreeFunction> transform) {
     ThreadLocal<Deque<Pack>> context = ThreadLocal.withInitial(ArrayDeque::new);
     CounterReplay replay = new CounterReplay();
@@ -78,7 +79,9 @@ public final class LiftFoldRngs {
     });
     Pack.Body body = (pack, variableGroups, rngGroups, args) -> {
       if (args.length == 0) {
-        throw new IllegalArgumentException("missing 1 required positional argument: 'module_hash_key'");
+        // Python's message for Flax's inner function called without it
+        String inner = name.equals("jit") ? "jit.<locals>.inner" : "fold_rngs.<locals>.inner_fold_rngs";
+        throw new PyTypeError(inner + "() missing 1 required positional argument: 'module_hash_key'");
       }
       List<Scope> scopes = new ArrayList<>();
       Trees.leaves(pack.innerScopes(variableGroups, rngGroups, true, true)).forEach(s -> scopes.add((Scope) s));
@@ -101,7 +104,7 @@ public final class LiftFoldRngs {
       replay.restore(counters, fingerprint, before);
       return result;
     };
-    return Pack.pack(body, List.of(variables), List.of(variables), List.of(rngs));
+    return Pack.pack(name, body, List.of(variables), List.of(variables), List.of(rngs));
   }
 
   /**
@@ -115,7 +118,7 @@ public final class LiftFoldRngs {
       fresh.put(stream, LazyRng.of(scope.makeRng(stream)));
     }
     Scope view = new Scope(scope.variables(), fresh, scope.name(), scope.mutable(), scope.parent(), scope.path(),
-        scope.flags());
+        scope.debugPath(), scope.flags());
     view.shareRngCounters(scope.rngCounters());
     return view;
   }

@@ -60,7 +60,7 @@ public final class LiftJit {
   public ScopeTreeFunction buildTree(ScopeTreeFunction fn) {
     int[] statics = IntStream.concat(IntStream.of(0), shifted(staticArgnums)).toArray();
     int[] donated = shifted(donateArgnums).toArray();
-    return LiftFoldRngs.build(fn, variables, rngs,
+    return LiftFoldRngs.build("jit", fn, variables, rngs,
         f -> Jit.jit(f).staticArgnums(statics).staticArgnames(staticArgnames).donateArgnums(donated));
   }
 

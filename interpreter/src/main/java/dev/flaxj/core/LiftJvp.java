@@ -76,7 +76,7 @@ public final class LiftJvp {
       Object yTangent = ((Tuple) out.tangentOut()).get(0);
       return Tuple.of(new JvpOutput(primalOut.get(0), yTangent, null), primalOut.get(1));
     };
-    return (JvpOutput) Pack.pack(body, List.of(target, variables), List.of(variables), List.of(rngs))
+    return (JvpOutput) Pack.pack("jvp", body, List.of(target, variables), List.of(variables), List.of(rngs))
         .apply(scopes, primals);
   }
 }

@@ -90,7 +90,7 @@ public final class LiftMapVariables {
       Object outTarget = targetOut ? perScope(mapOutFn, groups.get(0)) : groups.get(0);
       return Tuple.of(y, List.of(outTarget, groups.get(1)));
     };
-    return Pack.pack(body, in, out, List.of(rngs));
+    return Pack.pack("map_variables", body, in, out, List.of(rngs));
   }
 
   /** {@code fn} applied to each packed scope's map of a group (a tuple over the scopes). */

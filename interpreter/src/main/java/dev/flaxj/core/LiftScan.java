@@ -1,6 +1,7 @@
 package dev.flaxj.core;
 
 import dev.flaxj.array.Value;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.tree.Trees;
 import dev.flaxj.tree.Tuple;
 import java.util.ArrayList;
@@ -166,7 +167,7 @@ public final class LiftScan {
       }
       return Tuple.of(Tuple.of(carry.get(1), ys.get(0)), outGroups);
     };
-    return Pack.pack(body, filters, filters, rngFilters);
+    return Pack.pack("scan", body, filters, filters, rngFilters);
   }
 
   /** The number of steps: the length of every scanned argument axis, which must agree. */
@@ -181,13 +182,13 @@ public final class LiftScan {
       }
     }
     if (lengths.size() > 1) {
-      throw new IllegalArgumentException("Inconsistent scan lengths: " + LiftVmap.pySet(lengths));
+      throw new PyValueError("Inconsistent scan lengths: " + LiftVmap.pySet(lengths));
     }
     if (lengths.size() == 1 && length == null) {
       return lengths.iterator().next();
     }
     if (length == null) {
-      throw new IllegalArgumentException("length should be specified manually.");
+      throw new PyValueError("length should be specified manually.");
     }
     return length;
   }

@@ -39,14 +39,14 @@ public final class LiftSwitch {
 
   /** {@link #apply} on a tree of scopes. */
   public Object applyTree(Object index, List<? extends ScopeTreeFunction> branches, Object scopes, Object... operands) {
-    return lift(scopes, variables, rngs, branches, (pure, ops) -> ControlFlow.switchCase(index, pure, ops), operands);
+    return lift("switch", scopes, variables, rngs, branches, (pure, ops) -> ControlFlow.switchCase(index, pure, ops), operands);
   }
 
   /**
    * Runs {@code select(pure branches, operands)}, where each pure branch maps operands to {@code
    * Tuple(output, out variable groups)} of its branch run on inner scopes; shared with {@link LiftCond}.
    */
-  static Object lift(Object scopes, Object variables, Object rngs, List<? extends ScopeTreeFunction> branches,
+  static Object lift(String name, Object scopes, Object variables, Object rngs, List<? extends ScopeTreeFunction> branches,
       BiFunction<List<TreeFunction>, Object[], Object> select, Object[] operands) {
     Pack.Body body = (pack, variableGroups, rngGroups, args) -> {
       List<TreeFunction> pure = branches.stream().<TreeFunction>map(branch -> a -> {
@@ -56,6 +56,6 @@ public final class LiftSwitch {
       }).toList();
       return (Tuple) select.apply(pure, args);
     };
-    return Pack.pack(body, List.of(variables), List.of(variables), List.of(rngs)).apply(scopes, operands);
+    return Pack.pack(name, body, List.of(variables), List.of(variables), List.of(rngs)).apply(scopes, operands);
   }
 }

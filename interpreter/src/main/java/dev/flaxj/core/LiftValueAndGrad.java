@@ -64,6 +64,6 @@ public final class LiftValueAndGrad {
       Tuple result = hasAux ? Tuple.of(y, aux.get(0), grads) : Tuple.of(y, grads);
       return Tuple.of(result, aux.get(1));
     };
-    return (Tuple) Pack.pack(body, List.of(variables), List.of(variables), List.of(rngs)).apply(scopes, primals);
+    return (Tuple) Pack.pack("value_and_grad", body, List.of(variables), List.of(variables), List.of(rngs)).apply(scopes, primals);
   }
 }

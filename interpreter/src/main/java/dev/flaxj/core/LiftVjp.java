@@ -72,7 +72,7 @@ public final class LiftVjp {
           out.vjpFn());
       return Tuple.of(new VjpOutput(out.primalOut(), bwd, hasAux ? aux.get(0) : null), aux.get(1));
     };
-    return (VjpOutput) Pack.pack(body, List.of(vjpVariables, variables), List.of(variables), List.of(rngs))
+    return (VjpOutput) Pack.pack("vjp", body, List.of(vjpVariables, variables), List.of(variables), List.of(rngs))
         .apply(scopes, primals);
   }
 

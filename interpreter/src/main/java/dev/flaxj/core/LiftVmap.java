@@ -1,6 +1,7 @@
 package dev.flaxj.core;
 
 import dev.flaxj.array.Value;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.transform.batching.Vmap;
 import dev.flaxj.tree.Trees;
 import dev.flaxj.tree.Tuple;
@@ -114,7 +115,7 @@ public final class LiftVmap {
       }
       return Tuple.of(out.get(0), outGroups);
     };
-    return Pack.pack(body, varFilters, varFilters, rngFilters);
+    return Pack.pack("vmap", body, varFilters, varFilters, rngFilters);
   }
 
   /**
@@ -129,13 +130,13 @@ public final class LiftVmap {
     }
     firstLeafSizes(inAxes, Tuple.of(args), sizes);
     if (sizes.size() > 1) {
-      throw new IllegalArgumentException("Inconsistent batch axis sizes: " + pySet(sizes));
+      throw new PyValueError("Inconsistent batch axis sizes: " + pySet(sizes));
     }
     if (sizes.size() == 1 && axisSize == null) {
       return sizes.iterator().next();
     }
     if (axisSize == null) {
-      throw new IllegalArgumentException("axis_size should be specified manually.");
+      throw new PyValueError("axis_size should be specified manually.");
     }
     return axisSize;
   }

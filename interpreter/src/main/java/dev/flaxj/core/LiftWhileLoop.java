@@ -72,7 +72,7 @@ public final class LiftWhileLoop {
       Tuple out = (Tuple) ControlFlow.whileLoop(cond, step, Tuple.of(0, variableGroups.get(0), init));
       return Tuple.of(out.get(2), List.of(out.get(1)));
     };
-    return Pack.pack(body, List.of(carryVariables, broadcastVariables), List.of(carryVariables),
+    return Pack.pack("while_loop", body, List.of(carryVariables, broadcastVariables), List.of(carryVariables),
         new ArrayList<>(splitRngs.keySet())).apply(scopes);
   }
 

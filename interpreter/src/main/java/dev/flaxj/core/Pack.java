@@ -1,6 +1,7 @@
 package dev.flaxj.core;
 
 import dev.flaxj.array.Value;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.random.Random;
 import dev.flaxj.tree.Flattened;
 import dev.flaxj.tree.TreeDef;
@@ -41,7 +42,7 @@ import java.util.stream.Collectors;
  *   //   return Tuple.of(y, pack.repack(inner));              // output groups, one per out filter
  *   return Tuple.of(y, outGroups);
  * };
- * ScopeTreeFunction lifted = Pack.pack(body, inFilters, outFilters, rngFilters);
+ * ScopeTreeFunction lifted = Pack.pack("vmap", body, inFilters, outFilters, rngFilters);
  * }</pre>
  */
 final class Pack {
@@ -55,6 +56,8 @@ final class Pack {
     Tuple call(Pack pack, List<Object> variableGroups, List<Object> rngGroups, Object[] args);
   }
 
+  /** The transform's name, wrapped around the inner scopes' debug paths. */
+  private final String name;
   private final TreeDef treedef;
   /** The deduplicated scopes, in the order their groups hold them. */
   private final List<Scope> scopes;
@@ -67,7 +70,8 @@ final class Pack {
 
   private record Placement(int scope, List<String> path) {}
 
-  private Pack(Object scopeTree, List<Object> inFilters, List<Object> outFilters, List<Object> rngFilters) {
+  private Pack(String name, Object scopeTree, List<Object> inFilters, List<Object> outFilters, List<Object> rngFilters) {
+    this.name = name;
     Flattened flat = Trees.flatten(scopeTree);
     this.treedef = flat.treedef();
     List<Scope> leaves = new ArrayList<>();
@@ -100,11 +104,13 @@ final class Pack {
 
   /**
    * A function of a scope tree that packs the scopes for {@code body}, then publishes the output
-   * groups ({@code pack(fn, in_variable_filters, out_variable_filters, rng_filters)}).
+   * groups ({@code pack(fn, in_variable_filters, out_variable_filters, rng_filters, name)}). The
+   * inner scopes' debug paths show {@code name} around the last name, e.g. {@code vmap(Foo_0)}.
    */
-  static ScopeTreeFunction pack(Body body, List<Object> inFilters, List<Object> outFilters, List<Object> rngFilters) {
+  static ScopeTreeFunction pack(String name, Body body, List<Object> inFilters, List<Object> outFilters,
+      List<Object> rngFilters) {
     return (scopeTree, args) -> {
-      Pack p = new Pack(scopeTree, inFilters, outFilters, rngFilters);
+      Pack p = new Pack(name, scopeTree, inFilters, outFilters, rngFilters);
       Tuple result = body.call(p, List.copyOf(p.variableGroups), List.copyOf(p.rngGroups), args);
       p.publish((List<?>) result.get(1));
       return result.get(0);
@@ -165,7 +171,8 @@ final class Pack {
             new LazyRng((Value) key, clearRngSuffixes ? List.of() : outer.rngs().get(k).suffix())));
       }
       Object mutable = Filters.intersect(Filters.intersect(outer.mutable(), outUnion), mutableFilter);
-      Scope inner = new Scope(variables, rngs, outer.name(), mutable, null, outer.path(), outer.flags());
+      Scope inner = new Scope(variables, rngs, outer.name(), mutable, null, outer.path(),
+          innerDebugPath(outer.debugPath()), outer.flags());
       inner.shareRngCounters(outer.rngCounters());
       roots.add(inner);
     }
@@ -178,6 +185,16 @@ final class Pack {
       leaves.add(s);
     }
     return treedef.unflatten(leaves);
+  }
+
+  /** Flax's debug path of an inner scope: {@code name(last)} in place of the last name, {@code name()} for a root. */
+  private List<String> innerDebugPath(List<String> outer) {
+    if (outer.isEmpty()) {
+      return List.of(name + "()");
+    }
+    List<String> path = new ArrayList<>(outer.subList(0, outer.size() - 1));
+    path.add(name + "(" + outer.get(outer.size() - 1) + ")");
+    return path;
   }
 
   /** {@link #innerScopes(List, List)} for a transform of a single scope. */
@@ -208,7 +225,7 @@ final class Pack {
       List<Map<String, Object>> groups = group(new LinkedHashMap<>(s.mutableVariables()), filters);
       Map<String, Object> remainder = groups.remove(groups.size() - 1);
       if (!remainder.isEmpty()) {
-        throw new IllegalArgumentException("unmapped output variables: " + pyTuple(remainder.keySet()));
+        throw new PyValueError("unmapped output variables: " + pyTuple(remainder.keySet()));
       }
       perScope.add(groups);
     }

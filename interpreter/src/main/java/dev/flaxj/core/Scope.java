@@ -6,6 +6,7 @@ import dev.flaxj.array.Value;
 import dev.flaxj.errors.InvalidRngError;
 import dev.flaxj.errors.InvalidScopeError;
 import dev.flaxj.errors.ModifyScopeVariableError;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.errors.ScopeCollectionNotFound;
 import dev.flaxj.errors.ScopeParamNotFoundError;
 import dev.flaxj.errors.ScopeParamShapeError;
@@ -15,6 +16,7 @@ import dev.flaxj.random.Random;
 import dev.flaxj.transform.Jax;
 import dev.flaxj.tree.Trees;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +35,8 @@ public final class Scope {
   private final Scope parent;
   private final String name;
   private final List<String> path;
+  /** The path as messages print it: {@link #path} with the lifted transforms around it, e.g. {@code vmap(Foo_0)}. */
+  private final List<String> debugPath;
   private final Map<String, LazyRng> rngs;
   private final Object mutable;
   private final Map<String, Object> flags;
@@ -42,12 +46,19 @@ public final class Scope {
 
   Scope(Map<String, Map<String, Object>> variables, Map<String, LazyRng> rngs, String name,
       Object mutable, Scope parent, List<String> path, Map<String, Object> flags) {
+    this(variables, rngs, name, mutable, parent, path, List.of(), flags);
+  }
+
+  /** With {@code debugPath}; an empty one means {@code path}, as in Flax. */
+  Scope(Map<String, Map<String, Object>> variables, Map<String, LazyRng> rngs, String name,
+      Object mutable, Scope parent, List<String> path, List<String> debugPath, Map<String, Object> flags) {
     this.variables = variables;
     this.rngs = Map.copyOf(rngs);
     this.name = name;
     this.mutable = mutable;
     this.parent = parent;
     this.path = List.copyOf(path);
+    this.debugPath = debugPath.isEmpty() ? this.path : List.copyOf(debugPath);
     this.flags = Map.copyOf(flags);
   }
 
@@ -59,9 +70,18 @@ public final class Scope {
     return path;
   }
 
-  /** The path as Flax prints it in messages: {@code /a/b}, {@code /} for the root. */
+  /**
+   * Flax's {@code debug_path}: the path with the lifted transforms that the scope lives in, each
+   * wrapped around the last name at the time it was applied ({@code vmap(Foo_0)/Dense_0}, {@code
+   * jit()} for a root).
+   */
+  public List<String> debugPath() {
+    return debugPath;
+  }
+
+  /** The debug path as Flax prints it in messages: {@code /a/b}, {@code /vmap(a)/b}, {@code /} for the root. */
   public String pathText() {
-    return "/" + String.join("/", path);
+    return "/" + String.join("/", debugPath);
   }
 
   public Object mutable() {
@@ -108,11 +128,22 @@ public final class Scope {
   /** A copy with empty reservations, sharing variables and (unless {@code rewindRngs}) counters. */
   public Scope rewound(boolean rewindRngs) {
     checkValid();
-    Scope s = new Scope(variables, rngs, name, mutable, parent, path, flags);
+    Scope s = new Scope(variables, rngs, name, mutable, parent, path, debugPath, flags);
     if (!rewindRngs) {
       s.rngCounters = rngCounters;
     }
     return s;
+  }
+
+  /**
+   * What {@code nn.jit} keys its cache by for this scope (the scope part of Flax's {@code
+   * _module_fingerprint}): its mutability, flags, RNG counts (its own and its children's) and name
+   * reservations. Equal for scopes in the same state wherever they are in the tree.
+   */
+  public Object fingerprint() {
+    Map<String, Set<String>> names = new HashMap<>();
+    reservations.forEach((n, cols) -> names.put(n, new HashSet<>(cols)));
+    return Arrays.asList(mutable, flags, rngCounters.flatten(), names);
   }
 
   /** Whether {@code name} is taken for a child ({@code col == null}) or a variable of {@code col}. */
@@ -124,7 +155,7 @@ public final class Scope {
   /** Reserves a child name ({@code col == null}) or a variable name in {@code col}. */
   public void reserve(String name, String col) {
     if (nameReserved(name, col)) {
-      throw new IllegalArgumentException("Duplicate use of scope name: \"" + name + "\"");
+      throw new PyValueError("Duplicate use of scope name: \"" + name + "\"");
     }
     reservations.computeIfAbsent(name, n -> new HashSet<>()).add(col);
   }
@@ -144,7 +175,9 @@ public final class Scope {
     rngs.forEach((k, r) -> childRngs.put(k, r.extend(name)));
     List<String> childPath = new ArrayList<>(path);
     childPath.add(name);
-    Scope child = new Scope(new HashMap<>(), childRngs, name, mutable, this, childPath, flags);
+    List<String> childDebugPath = new ArrayList<>(debugPath);
+    childDebugPath.add(name);
+    Scope child = new Scope(new HashMap<>(), childRngs, name, mutable, this, childPath, childDebugPath, flags);
     child.rngCounters = rngCounters.child(name);
     return child;
   }

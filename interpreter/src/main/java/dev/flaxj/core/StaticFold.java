@@ -1,6 +1,7 @@
 package dev.flaxj.core;
 
 import dev.flaxj.array.Value;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.random.Random;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ public final class StaticFold {
     if (item instanceof Integer || item instanceof Long) {
       long v = ((Number) item).longValue();
       if (v < 0) {
-        throw new IllegalArgumentException("RNG path item must be non-negative, got " + v);
+        throw new ArithmeticException("can't convert negative int to unsigned"); // Python's OverflowError
       }
       byte[] b = BigInteger.valueOf(v).toByteArray();
       int skip = 0;
@@ -65,7 +66,6 @@ public final class StaticFold {
       }
       return java.util.Arrays.copyOfRange(b, skip, b.length);
     }
-    throw new IllegalArgumentException(
-        "RNG path items are strings or integers, got " + (item == null ? "None" : item.getClass().getSimpleName()));
+    throw new PyValueError("Expected int or string, got: " + (item == null ? "None" : item));
   }
 }

@@ -2,6 +2,7 @@ package dev.flaxj.linen;
 
 import dev.flaxj.array.Shape;
 import dev.flaxj.array.Value;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.lax.DotDimensionNumbers;
 import dev.flaxj.lax.Lax;
 import dev.flaxj.nn.Initializer;
@@ -35,7 +36,7 @@ public final class DenseGeneral extends Module {
     Arrays.sort(sortedBatch);
     for (int i = 0; i < sortedBatch.length; i++) {
       if (sortedBatch[i] != i) {
-        throw new IllegalArgumentException("batch_dims " + Arrays.toString(batchDims)
+        throw new PyValueError("batch_dims " + Arrays.toString(batchDims)
             + " must be consecutive leading dimensions starting from 0.");
       }
     }

@@ -1,6 +1,7 @@
 package dev.flaxj.linen;
 
 import dev.flaxj.array.Value;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.numpy.Jnp;
 import dev.flaxj.random.Random;
 
@@ -62,11 +63,11 @@ public final class Dropout extends Module {
 
   private boolean mergeDeterministic(Boolean atCall) {
     if (deterministic == null && atCall == null) {
-      throw new IllegalArgumentException(
+      throw new PyValueError(
           "Parameter \"deterministic\" must be passed to the constructor or at call time.");
     }
     if (deterministic != null && atCall != null) {
-      throw new IllegalArgumentException("Parameter \"deterministic\" was passed to the constructor "
+      throw new PyValueError("Parameter \"deterministic\" was passed to the constructor "
           + "and at call time. Should be passed just once.");
     }
     return deterministic != null ? deterministic : atCall;

@@ -1,6 +1,7 @@
 package dev.flaxj.linen;
 
 import dev.flaxj.array.Value;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.nn.Initializer;
 import dev.flaxj.nn.Initializers;
 import dev.flaxj.numpy.Index;
@@ -45,7 +46,7 @@ public final class Embed extends Module {
   protected Object forward(Object... args) {
     Value ids = (Value) args[0];
     if (!ids.dtype().isInteger() && !ids.dtype().isUnsigned()) {
-      throw new IllegalArgumentException("Input type must be an integer or unsigned integer.");
+      throw new PyValueError("Input type must be an integer or unsigned integer.");
     }
     if (numEmbeddings == 1) {
       int[] shape = Arrays.copyOf(ids.shape().dims(), ids.rank() + 1);

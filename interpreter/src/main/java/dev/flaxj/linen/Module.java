@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -206,6 +207,23 @@ public abstract class Module implements Cloneable {
    */
   public final Map<String, Integer> namingState() {
     return new HashMap<>(autonameCursor);
+  }
+
+  /**
+   * The configuration fingerprint {@code nn.jit} keys its cache by (Flax's {@code
+   * _module_fingerprint}): equal for modules of one class whose fields, state and scope state are
+   * equal. The fields are the non-static instance fields the module's classes below Module declare,
+   * compared by value (modules, records, maps, collections and Java arrays element by element,
+   * anything else by its {@code equals}); fields that are not configuration can be declared
+   * {@code transient} to leave them out.
+   */
+  public final Object fingerprint() {
+    return ModuleFingerprint.of(this);
+  }
+
+  /** Flax's {@code _state} part of the fingerprint: in a compact method, in setup, setup done, auto-names. */
+  List<Object> stateFingerprint() {
+    return List.of(depth > 0, inSetup, setupDone, new TreeMap<>(autonameCursor));
   }
 
   /** For lifted transforms (Flax's {@code _state.reimport}): continues with the given counters. */

@@ -1,6 +1,7 @@
 package dev.flaxj.linen;
 
 import dev.flaxj.array.Value;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.tree.Tuple;
 import java.util.List;
 import java.util.function.Function;
@@ -30,7 +31,7 @@ public final class Sequential extends Module {
   @Override
   protected Object forward(Object... args) {
     if (layers.isEmpty()) {
-      throw new IllegalArgumentException("Empty Sequential module " + name() + ".");
+      throw new PyValueError("Empty Sequential module " + name() + ".");
     }
     Object out = applyLayer(layers.get(0), args);
     for (Object layer : layers.subList(1, layers.size())) {

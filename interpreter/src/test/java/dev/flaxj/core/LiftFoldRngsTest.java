@@ -1,13 +1,27 @@
 package dev.flaxj.core;
 
 import static dev.flaxj.core.LiftTesting.assertFloats;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.flaxj.errors.PyTypeError;
 import dev.flaxj.random.Random;
 import dev.flaxj.tree.Tuple;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LiftFoldRngsTest {
+  @Test
+  void theHashKeyArgumentIsRequiredAsInPython() {
+    ScopeFunction jitted = LiftJit.jit().build((scope, a) -> 1.0);
+    ScopeFunction folded = LiftFoldRngs.foldRngs().build((scope, a) -> 1.0);
+    // from flax 0.12.8: apply(lambda s: lift.jit(lambda sc, h: 1.0)(s))({}), then lift.fold_rngs
+    assertEquals("jit.<locals>.inner() missing 1 required positional argument: 'module_hash_key'",
+        assertThrows(PyTypeError.class, () -> Core.apply(jitted).call(Map.of(), null)).getMessage());
+    assertEquals("fold_rngs.<locals>.inner_fold_rngs() missing 1 required positional argument: 'module_hash_key'",
+        assertThrows(PyTypeError.class, () -> Core.apply(folded).call(Map.of(), null)).getMessage());
+  }
+
   @Test
   void countersFollowTheFirstCallOfAFingerprintAsFlax() {
     // draws n keys, then returns normal(make_rng) — n is a plain Java int, so calls differ in their counts

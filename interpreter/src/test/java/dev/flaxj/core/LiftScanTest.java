@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.flaxj.array.Array;
 import dev.flaxj.array.Value;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.nn.Initializers;
 import dev.flaxj.numpy.Jnp;
 import dev.flaxj.random.Random;
@@ -102,7 +103,7 @@ class LiftScanTest {
           scope.param("w", (key, args) -> a[0]);
           return Tuple.of(a[0], a[1]);
         });
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    PyValueError e = assertThrows(PyValueError.class,
         () -> Core.init(loop).call(Random.key(0), Jnp.ones(3), XS));
     assertEquals("broadcasted variable has a data dependency on the scan body.", e.getMessage());
   }

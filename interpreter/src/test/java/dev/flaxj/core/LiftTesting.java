@@ -10,6 +10,9 @@ import java.util.Map;
 final class LiftTesting {
   private LiftTesting() {}
 
+  /** What Flax appends to its error messages, up to the class name (then {@code ")"}). */
+  static final String FLAX_DOC = " (https://flax.readthedocs.io/en/latest/api_reference/flax.errors.html#flax.errors.";
+
   /** Asserts {@code actual} has shape {@code shape} and exactly the float32 values {@code expected}. */
   static void assertFloats(Object actual, int[] shape, double... expected) {
     Array a = (Array) actual;

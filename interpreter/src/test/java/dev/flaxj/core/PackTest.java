@@ -27,7 +27,7 @@ class PackTest {
     Scope child = parent.push("child");
     Scope other = Core.bind(Map.of("params", Map.of("u", Jnp.ones(1))), null, true, Map.of());
     List<Object> seen = new ArrayList<>();
-    ScopeTreeFunction f = Pack.pack((pack, vars, rngs, args) -> {
+    ScopeTreeFunction f = Pack.pack("test", (pack, vars, rngs, args) -> {
       seen.addAll(vars);
       seen.addAll(rngs);
       assertEquals(2, pack.scopeCount());
@@ -55,7 +55,7 @@ class PackTest {
   @Test
   void innerScopesWriteOnlyWhatTheOutputFiltersLift() {
     Scope s = root();
-    Pack.pack((pack, vars, rngs, a) -> {
+    Pack.pack("test", (pack, vars, rngs, a) -> {
       Scope inner = pack.innerScope(vars, rngs);
       inner.putVariable("state", "n", Jnp.zeros());
       return Tuple.of(null, pack.repack(inner));
@@ -63,7 +63,7 @@ class PackTest {
     assertEquals(0f, ((dev.flaxj.array.Array) s.getVariable("state", "n")).rawFloats()[0], "published");
 
     Scope t = root();
-    assertThrows(dev.flaxj.errors.ModifyScopeVariableError.class, () -> Pack.pack((pack, vars, rngs, a) -> {
+    assertThrows(dev.flaxj.errors.ModifyScopeVariableError.class, () -> Pack.pack("test", (pack, vars, rngs, a) -> {
       Scope inner = pack.innerScope(vars, rngs);
       inner.putVariable("state", "n", Jnp.zeros());
       return Tuple.of(null, pack.repack(inner));

@@ -14,6 +14,7 @@ import dev.flaxj.errors.ApplyScopeInvalidVariablesTypeError;
 import dev.flaxj.errors.InvalidRngError;
 import dev.flaxj.errors.InvalidScopeError;
 import dev.flaxj.errors.ModifyScopeVariableError;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.errors.ScopeCollectionNotFound;
 import dev.flaxj.errors.ScopeParamNotFoundError;
 import dev.flaxj.errors.ScopeParamShapeError;
@@ -176,7 +177,7 @@ class ScopeTest {
 
   @Test
   void duplicateNamesAndBadVariables() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    PyValueError e = assertThrows(PyValueError.class,
         () -> Core.init((scope, a) -> scope.push("x").path().size() + scope.push("x").path().size())
             .call(Random.key(0)));
     assertEquals("Duplicate use of scope name: \"x\"", e.getMessage());

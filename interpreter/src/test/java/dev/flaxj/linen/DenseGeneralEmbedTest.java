@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.flaxj.array.Array;
 import dev.flaxj.array.DType;
 import dev.flaxj.array.Value;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.nn.Initializers;
 import dev.flaxj.numpy.Index;
 import dev.flaxj.numpy.Jnp;
@@ -59,7 +60,7 @@ class DenseGeneralEmbedTest {
         -0.4770578145980835f, 1.503160834312439f, 1.8120598793029785f, 0.01827731728553772f,
         0.3431328535079956f, 1.2290778160095215f, 0.9837601184844971f, 0.42583394050598145f,
         -0.7960759997367859f}, new int[] {2, 3, 2, 2}, dg.apply(v, x3()));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(PyValueError.class,
         () -> new DenseGeneral(new int[] {2}, new int[] {-1}, new int[] {1}, true,
             Initializers.lecunNormal(), Initializers.zeros(), null));
   }
@@ -82,7 +83,7 @@ class DenseGeneralEmbedTest {
         0.9075556993484497f, 1.220357894897461f, -1.8621716499328613f, 1.5695104598999023f,
         1.0910027027130127f, 0.9075556993484497f, 1.220357894897461f}, new int[] {2, 5},
         e.apply(v, ApplyOptions.none().method((m, a) -> ((Embed) m).attend((Value) a[0])), Jnp.ones(2, 3)));
-    assertThrows(IllegalArgumentException.class, () -> e.apply(v, x()));
+    assertThrows(PyValueError.class, () -> e.apply(v, x()));
   }
 
   /** Flax: one Dense(2) applied twice (shared weights) to x[:, :2]. */

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flaxj.array.Value;
 import dev.flaxj.errors.InvalidRngError;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.nn.Activations;
 import dev.flaxj.numpy.Jnp;
 import dev.flaxj.random.Random;
@@ -37,7 +38,7 @@ class LayersTest {
         ApplyOptions.none().method((m, a) -> ((Dropout) m).call((Value) a[0], true)), ones));
     assertThrows(InvalidRngError.class, () -> new Dropout(0.5, false).apply(Map.of(), ones));
     IllegalArgumentException neither =
-        assertThrows(IllegalArgumentException.class, () -> new Dropout(0.5).apply(Map.of(), ones));
+        assertThrows(PyValueError.class, () -> new Dropout(0.5).apply(Map.of(), ones));
     assertEquals("Parameter \"deterministic\" must be passed to the constructor or at call time.",
         neither.getMessage());
     Value zeros = (Value) new Dropout(1.0, false).apply(Map.of(), ones);
@@ -66,7 +67,7 @@ class LayersTest {
 
   @Test
   void emptySequentialAndBadDenseInput() {
-    assertThrows(IllegalArgumentException.class, () -> new Sequential().init(Random.key(0), x()));
+    assertThrows(PyValueError.class, () -> new Sequential().init(Random.key(0), x()));
     assertThrows(IllegalArgumentException.class, () -> new Dense(2).init(Random.key(0), Jnp.ones()));
   }
 }

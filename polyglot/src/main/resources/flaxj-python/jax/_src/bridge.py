@@ -49,6 +49,10 @@ _DEFAULT_ERRORS = {
     'java.lang.StackOverflowError': RecursionError,
     'java.lang.OutOfMemoryError': MemoryError,
     'dev.flaxj.transform.control.ControlFlowTypeError': TypeError,
+    # Java classes named after the Python exception Flax raises at that place.
+    'dev.flaxj.errors.PyTypeError': TypeError,
+    'dev.flaxj.errors.PyValueError': ValueError,
+    'dev.flaxj.errors.PyNotImplementedError': NotImplementedError,
 }
 
 

@@ -2,6 +2,7 @@ package dev.flaxj.linen.transforms;
 
 import dev.flaxj.core.LiftCheckpoint;
 import dev.flaxj.core.ScopeTreeFunction;
+import dev.flaxj.errors.PyNotImplementedError;
 import dev.flaxj.transform.remat.CheckpointPolicy;
 import java.util.Arrays;
 
@@ -65,7 +66,7 @@ public final class Checkpoint extends ModuleTransform {
   @Override
   protected ScopeTreeFunction lift(ScopeTreeFunction fn) {
     if (concrete) {
-      throw new UnsupportedOperationException("The concrete argument is deprecated. Use static_argnums instead."
+      throw new PyNotImplementedError("The concrete argument is deprecated. Use static_argnums instead."
           + " for more information, see https://docs.jax.dev/en/latest/jep/11830-new-remat-checkpoint.html");
     }
     return LiftCheckpoint.checkpoint().variables(variables).rngs(rngs).preventCse(preventCse)

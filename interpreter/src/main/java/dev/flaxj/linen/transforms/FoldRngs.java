@@ -3,8 +3,11 @@ package dev.flaxj.linen.transforms;
 import dev.flaxj.core.LiftFoldRngs;
 import dev.flaxj.core.ScopeTreeFunction;
 
-/** {@code nn.fold_rngs}: {@link Jit}'s RNG handling ({@link RngFork}) without the compilation. */
-public final class FoldRngs extends ModuleTransform {
+/**
+ * {@code nn.fold_rngs}: {@link Jit}'s RNG handling ({@link RngFork}) without the compilation; the
+ * RNG counter changes are recorded and replayed per module fingerprint as {@link Jit}'s are.
+ */
+public final class FoldRngs extends RngForkTransform {
   private Object variables = true;
   private Object rngs = true;
 
@@ -26,8 +29,9 @@ public final class FoldRngs extends ModuleTransform {
     return this;
   }
 
+  /** The core {@code fold_rngs} of {@code fn (scopes, hashKey, args...)}. */
   @Override
   protected ScopeTreeFunction lift(ScopeTreeFunction fn) {
-    return RngFork.around(fn, inner -> LiftFoldRngs.foldRngs().variables(variables).rngs(rngs).buildTree(inner));
+    return LiftFoldRngs.foldRngs().variables(variables).rngs(rngs).buildTree(fn);
   }
 }

@@ -7,11 +7,14 @@ import dev.flaxj.core.ScopeTreeFunction;
  * {@code nn.jit}: the lifted {@code jax.jit} over a module class, function or method, with Flax's
  * RNG handling ({@link RngFork}). {@code static_argnums} count the module as argument 0, as in Flax.
  *
- * <p>Flax keys the compilation cache by a fingerprint of the module's fields; Java modules have no
- * such fingerprint yet, so every call traces anew. Results and RNG counters are those of a fresh
- * trace, which is what Flax's cache reproduces; only the work saved by the cache is missing.
+ * <p>As in Flax, each transformed function or method (each class and method name of the class and
+ * method forms, each function of the function form) has one compilation cache, keyed by the
+ * module's {@link dev.flaxj.linen.Module#fingerprint()} (its fields, state and scope state: RNG
+ * counts, mutability, reservations) and the arguments' shapes: a later call with an equal module,
+ * e.g. the same submodule in another {@code apply}, runs the compiled program without tracing and
+ * replays the RNG counter changes of the traced call.
  */
-public final class Jit extends ModuleTransform {
+public final class Jit extends RngForkTransform {
   private Object variables = true;
   private Object rngs = true;
   private int[] staticArgnums = {};
@@ -53,9 +56,10 @@ public final class Jit extends ModuleTransform {
     return this;
   }
 
+  /** The core {@code jit} of {@code fn (scopes, hashKey, args...)}. */
   @Override
   protected ScopeTreeFunction lift(ScopeTreeFunction fn) {
-    return RngFork.around(fn, inner -> LiftJit.jit().variables(variables).rngs(rngs).staticArgnums(staticArgnums)
-        .staticArgnames(staticArgnames).donateArgnums(donateArgnums).buildTree(inner));
+    return LiftJit.jit().variables(variables).rngs(rngs).staticArgnums(staticArgnums)
+        .staticArgnames(staticArgnames).donateArgnums(donateArgnums).buildTree(fn);
   }
 }

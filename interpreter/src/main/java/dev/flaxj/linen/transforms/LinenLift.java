@@ -2,6 +2,8 @@ package dev.flaxj.linen.transforms;
 
 import dev.flaxj.core.Scope;
 import dev.flaxj.core.ScopeTreeFunction;
+import dev.flaxj.errors.PyNotImplementedError;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.errors.TransformedMethodReturnValueError;
 import dev.flaxj.linen.Module;
 import dev.flaxj.linen.ModuleMethod;
@@ -96,7 +98,7 @@ public final class LinenLift {
     ScopeTreeFunction lifted = coreLift.apply(coreFns);
     if (!multiScope) {
       if (scopes.size() != 1) {
-        throw new UnsupportedOperationException(
+        throw new PyNotImplementedError(
             "This transform does not yet support Modules that include other Modules passed as arguments.");
       }
       return lifted.apply(scopes.get(0), packedArgs);
@@ -113,7 +115,7 @@ public final class LinenLift {
       List<ModuleMethod> fns, Module mdl, boolean multiScope, Object... args) {
     for (ModuleMethod fn : fns) {
       if (fn == null) {
-        throw new IllegalArgumentException("transform target must be callable");
+        throw new PyValueError("transform target must be callable");
       }
     }
     return run(name, coreLift, fns, Body.FUNCTION, mdl, mdl, multiScope, args);

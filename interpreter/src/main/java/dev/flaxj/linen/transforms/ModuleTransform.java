@@ -27,6 +27,16 @@ public abstract class ModuleTransform implements MethodTransform {
   /** The core lift of {@code fn} with this transform's keyword arguments. */
   protected abstract ScopeTreeFunction lift(ScopeTreeFunction fn);
 
+  /**
+   * The core lift for one call of a transformed function or method on {@code owner}; {@code site}
+   * names what was transformed (the user's function, or the class and method name), so that a
+   * transform may reuse one lift per site as Flax's {@code lift_transform_cached} does ({@link
+   * Jit}, {@link FoldRngs}). By default a fresh {@link #lift} per call.
+   */
+  ScopeTreeFunction liftCall(ScopeTreeFunction fn, Module owner, Object site) {
+    return lift(fn);
+  }
+
   /** False where Flax lifts a single scope ({@code multi_scope=False}). */
   protected boolean multiScope() {
     return true;
@@ -93,8 +103,8 @@ public abstract class ModuleTransform implements MethodTransform {
 
   /** {@link #function(ModuleMethod)} for a function named {@code fnName} in error messages. */
   public final ModuleMethod function(String fnName, ModuleMethod fn) {
-    return (mdl, args) -> LinenLift.run(fnName, fns -> lift(fns.get(0)), List.of(fn), LinenLift.Body.FUNCTION,
-        mdl, mdl, multiScope(), args);
+    return (mdl, args) -> LinenLift.run(fnName, fns -> liftCall(fns.get(0), mdl, fn), List.of(fn),
+        LinenLift.Body.FUNCTION, mdl, mdl, multiScope(), args);
   }
 
   /**
@@ -117,15 +127,15 @@ public abstract class ModuleTransform implements MethodTransform {
   /** Method form (a decorator on a compact method, e.g. {@code @nn.checkpoint} on {@code __call__}). */
   @Override
   public final Object apply(Module self, String methodName, ModuleMethod method, Object[] args) {
-    return LinenLift.run(methodName, fns -> lift(fns.get(0)), List.of(method), LinenLift.Body.COMPACT,
-        self, self, multiScope(), args);
+    return LinenLift.run(methodName, fns -> liftCall(fns.get(0), self, List.of(self.getClass(), methodName)),
+        List.of(method), LinenLift.Body.COMPACT, self, self, multiScope(), args);
   }
 
   /** The class form's call of method {@code methodName} of a {@link Lifted} module. */
   final Object applyToClass(Lifted<?> self, Module template, String methodName, ModuleMethod method,
       LinenLift.Body kind, Object[] args) {
-    return LinenLift.run(methodName, fns -> lift(fns.get(0)), List.of(method), kind, self, template,
-        multiScope(), args);
+    return LinenLift.run(methodName, fns -> liftCall(fns.get(0), self, List.of(template.getClass(), methodName)),
+        List.of(method), kind, self, template, multiScope(), args);
   }
 
   private static String capitalize(String s) {

@@ -2,6 +2,7 @@ package dev.flaxj.linen.transforms;
 
 import dev.flaxj.array.Value;
 import dev.flaxj.core.LiftValueAndGrad;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.linen.Module;
 import dev.flaxj.linen.ModuleMethod;
 import dev.flaxj.tree.Tuple;
@@ -54,7 +55,7 @@ public final class ValueAndGrad {
         fns -> (scopes, args) -> core.callTree(fns.get(0), scopes, args), List.of(fn), mdl, true, primals);
     Object out = r.get(0);
     if (out instanceof Value v && v.rank() != 0) {
-      throw new IllegalArgumentException("grad can only work on functions with scalar-valued outputs. out shape="
+      throw new PyValueError("grad can only work on functions with scalar-valued outputs. out shape="
           + v.shape());
     }
     Object grads = r.get(hasAux ? 2 : 1);

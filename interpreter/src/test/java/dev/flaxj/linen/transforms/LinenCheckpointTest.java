@@ -3,9 +3,9 @@ package dev.flaxj.linen.transforms;
 import static dev.flaxj.goldens.SeedGoldens.assertTreeClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flaxj.array.Value;
+import dev.flaxj.errors.PyNotImplementedError;
 import dev.flaxj.errors.ScopeCollectionNotFound;
 import dev.flaxj.errors.TransformedMethodReturnValueError;
 import dev.flaxj.goldens.SeedGoldens;
@@ -68,7 +68,7 @@ class LinenCheckpointTest {
   void concreteIsNotImplemented() {
     SeedGoldens.Program p = GOLDENS.program("checkpoint_concrete");
     assertEquals("NotImplementedError", p.exceptionClass());
-    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+    PyNotImplementedError e = assertThrows(PyNotImplementedError.class,
         () -> Checkpoint.checkpoint().concrete(true).module(() -> new Dense(3)).init(Random.key(0), Jnp.ones(2, 4)));
     assertEquals(p.exceptionMessage(), e.getMessage());
   }
@@ -167,7 +167,7 @@ class LinenCheckpointTest {
     assertEquals("ScopeCollectionNotFound", p.exceptionClass());
     ScopeCollectionNotFound e = assertThrows(ScopeCollectionNotFound.class,
         () -> Checkpoint.checkpoint().variables("params").module(Counter::new).init(Random.key(0), Jnp.ones(2, 3)));
-    assertTrue(e.getMessage().startsWith("Tried to access \"n\" from collection \"state\" in \"/"), e.getMessage());
+    assertEquals(p.exceptionMessage(), e.getMessage());
   }
 
   static final class ReturnsModule extends Module {

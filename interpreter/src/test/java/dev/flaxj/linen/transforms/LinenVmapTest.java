@@ -9,6 +9,7 @@ import dev.flaxj.array.Value;
 import dev.flaxj.core.Meta;
 import dev.flaxj.core.Partitioned;
 import dev.flaxj.errors.PartitioningUnspecifiedError;
+import dev.flaxj.errors.PyValueError;
 import dev.flaxj.errors.TransformTargetError;
 import dev.flaxj.goldens.SeedGoldens;
 import dev.flaxj.lax.Lax;
@@ -180,7 +181,7 @@ class LinenVmapTest {
     assertEquals("ValueError", p.exceptionClass());
     Vmap v = Vmap.vmap().variableAxes("params", 0).splitRngs("params", true);
     Map<String, Map<String, Object>> variables = v.module(() -> new Dense(5)).init(Random.key(0), Jnp.ones(3, 2, 4));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    PyValueError e = assertThrows(PyValueError.class,
         () -> v.module(() -> new Dense(5)).apply(variables, Jnp.ones(2, 2, 4)));
     assertEquals(p.exceptionMessage(), e.getMessage());
   }
