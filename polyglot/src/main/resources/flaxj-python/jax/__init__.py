@@ -18,6 +18,7 @@ from jax import random  # noqa: F401
 from jax import lax  # noqa: F401
 from jax import nn  # noqa: F401
 from jax import ad_checkpoint  # noqa: F401
+from jax._src import checkpoint_policies  # noqa: F401
 from jax.tree_util import tree_map, tree_leaves, tree_structure, tree_flatten, tree_unflatten  # noqa: F401,E501
 
 typeof = lambda x: numpy.asarray(x).aval  # noqa: E731

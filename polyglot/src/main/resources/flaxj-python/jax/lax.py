@@ -255,3 +255,17 @@ def all_gather(x, axis_name, *, axis=0, tiled=False):
 
 def axis_index(axis_name):
     return Array(_L.axisIndex(axis_name))
+
+
+def sort(operand, dimension=-1, is_stable=True, num_keys=1):
+    """lax.sort of one array or of a sequence of them (sorted by the first num_keys)."""
+    single = isinstance(operand, Array) or not isinstance(operand, (tuple, list))
+    operands = [operand] if single else list(operand)
+    out = call(_L.sort, int(dimension), bool(is_stable), int(num_keys),
+               *[_v(o) for o in operands])
+    results = [Array(v) for v in java.PyBridge.items(out)]
+    return results[0] if single else tuple(results)
+
+
+def sort_key_val(keys, values, dimension=-1, is_stable=True):
+    return sort((keys, values), dimension, is_stable, 1)

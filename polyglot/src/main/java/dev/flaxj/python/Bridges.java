@@ -41,6 +41,7 @@ public final class Bridges {
   static final List<Class<?>> FACADES = List.of(
       PyBridge.class,
       PyArrays.class,
+      PyTracers.class,
       Jax.class,
       Jnp.class,
       dev.flaxj.lax.Lax.class,

@@ -5,11 +5,13 @@ import dev.flaxj.array.DType;
 import dev.flaxj.array.Shape;
 import dev.flaxj.array.ShapedArray;
 import dev.flaxj.array.Value;
+import dev.flaxj.lax.GatherDimensionNumbers;
+import dev.flaxj.lax.GatherScatterMode;
+import dev.flaxj.lax.Lax;
 import dev.flaxj.numpy.Index;
 import dev.flaxj.numpy.IndexUpdate;
 import dev.flaxj.numpy.Jnp;
 import dev.flaxj.transform.Concrete;
-import dev.flaxj.transform.Tracer;
 
 /**
  * What {@code jax.Array} (Python) asks of a Java value that the core facades do not already offer:
@@ -38,11 +40,6 @@ public final class PyArrays {
 
   public static boolean isConcrete(Value v) {
     return v instanceof Array;
-  }
-
-  /** The name of a tracer's trace class ({@code "JVPTrace"}, ...), as JAX's tracer repr shows it. */
-  public static String traceName(Value v) {
-    return v instanceof Tracer t ? t.trace().getClass().getSimpleName() : "";
   }
 
   /**
@@ -196,5 +193,23 @@ public final class PyArrays {
    */
   public static Value arangeFloat(double start, double stop, double step) {
     return Jnp.arange(start, stop, step);
+  }
+
+  /**
+   * {@code lax.gather} with its dimension numbers given as arrays; {@code mode} is JAX's name
+   * ({@code "clip"}, {@code "fill"}, {@code "promise_in_bounds"}), {@code fill} null for the
+   * default fill value.
+   */
+  public static Value gather(Value x, Value indices, int[] offsetDims, int[] collapsedSliceDims,
+      int[] startIndexMap, int[] operandBatchingDims, int[] startIndicesBatchingDims,
+      int[] sliceSizes, String mode, Number fill) {
+    GatherScatterMode m = switch (mode) {
+      case "clip" -> GatherScatterMode.CLIP;
+      case "fill" -> GatherScatterMode.FILL_OR_DROP;
+      default -> GatherScatterMode.PROMISE_IN_BOUNDS;
+    };
+    return Lax.gather(x, indices, new GatherDimensionNumbers(offsetDims, collapsedSliceDims,
+        startIndexMap, operandBatchingDims, startIndicesBatchingDims), sliceSizes, m, fill, false,
+        false);
   }
 }

@@ -4,6 +4,10 @@ import dev.flaxj.array.Value;
 import dev.flaxj.core.Scope;
 import dev.flaxj.core.ScopeFunction;
 import dev.flaxj.transform.TreeFunction;
+import dev.flaxj.transform.jvp.Jvp;
+import dev.flaxj.transform.partial.Vjp;
+import dev.flaxj.transform.partial.VjpOutput;
+import dev.flaxj.transform.staging.Kwargs;
 import dev.flaxj.tree.Tuple;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,7 +86,8 @@ public final class PyBridge {
   /**
    * What a Java object is, for the Python side to convert it: {@code "none"}, {@code "value"} (an
    * array or tracer), {@code "dict"}, {@code "list"}, {@code "tuple"}, {@code "python"} (a
-   * {@link PyObject}), {@code "node"} (a {@link PyNode}), {@code "scalar"} (a Java number, boolean or string, which Python already
+   * {@link PyObject}), {@code "node"} (a {@link PyNode}), {@code "kwargs"} (a {@link Kwargs}),
+   * {@code "scalar"} (a Java number, boolean or string, which Python already
    * sees as its own) or {@code "java"} (any other Java object, handed to Python as it is).
    */
   public static String kind(Object o) {
@@ -107,6 +112,9 @@ public final class PyBridge {
     if (o instanceof PyNode) {
       return "node";
     }
+    if (o instanceof Kwargs) {
+      return "kwargs";
+    }
     if (o instanceof Number || o instanceof Boolean || o instanceof String || o instanceof Character) {
       return "scalar";
     }
@@ -123,6 +131,49 @@ public final class PyBridge {
       i++;
     }
     return out;
+  }
+
+  /**
+   * Keyword arguments from alternating names and values, for a jitted function (JAX traces them
+   * unless they are {@code static_argnames}).
+   */
+  public static Kwargs kwargs(Object... namesAndValues) {
+    return Kwargs.of(normalized(namesAndValues).toArray());
+  }
+
+  /** Names then values of keyword arguments, as {@link #dictItems}. */
+  public static Object[] kwargsItems(Kwargs kwargs) {
+    return dictItems(kwargs.values());
+  }
+
+  /** {@code jax.vjp(f, *primals, has_aux=hasAux)}. */
+  public static VjpOutput vjp(TreeFunction f, boolean hasAux, Object... primals) {
+    return Vjp.vjp(f, normalized(primals).toArray(), hasAux);
+  }
+
+  /** {@code jax.linearize(f, *primals, has_aux=hasAux)}. */
+  public static dev.flaxj.transform.partial.LinearizeOutput linearize(TreeFunction f,
+      boolean hasAux, Object... primals) {
+    return dev.flaxj.transform.partial.Linearize.linearize(f, normalized(primals).toArray(), hasAux);
+  }
+
+  /**
+   * {@code jax.jacfwd(f, argnums, has_aux=hasAux)}: {@code argnums} a single index when
+   * {@code single}, else a tuple of them (the Jacobian is then a tuple per output leaf).
+   */
+  public static TreeFunction jacfwd(TreeFunction f, int[] argnums, boolean single, boolean hasAux) {
+    return single ? Jvp.jacfwd(f, argnums[0], hasAux) : Jvp.jacfwd(f, argnums, hasAux);
+  }
+
+  /**
+   * {@code print_saved_residuals}' residuals of {@code f} at {@code args}: argument leaves named
+   * by {@code argNames}, and equation outputs located by calling the Python function
+   * {@code where} (no arguments, returns {@code "file:line:col (function)"} or {@code ""}).
+   */
+  public static dev.flaxj.transform.remat.SavedResiduals savedResiduals(TreeFunction f,
+      String[] argNames, org.graalvm.polyglot.Value where, Object... args) {
+    return dev.flaxj.transform.remat.SavedResiduals.withPositions(f, List.of(argNames),
+        () -> where.execute().asString(), normalized(args).toArray());
   }
 
   /** The items of a list or tuple, or the children of a {@link PyNode}. */

@@ -1,5 +1,10 @@
 """flax.core.lift: lifted transforms of functions of a Scope, over the Java core's lifts."""
 
+# Names real Flax's module binds, which its docstring examples use (doctests run in its globals).
+import functools  # noqa: F401,E402
+import jax  # noqa: F401,E402
+from jax import random  # noqa: F401,E402
+
 from flax._java import FB, to_java, from_java, filter_to_java, pairs_to_java
 from flax.core.frozen_dict import FrozenDict, unfreeze
 from flax.core.scope import Scope, scope_function
@@ -17,10 +22,10 @@ def _check_scope(scope):
 
 
 def _lifted(kind, fn, options):
-  def wrapper(scope, *args):
+  def inner(scope, *args):
     return from_java(FB.liftScope(kind, to_java(options), _check_scope(scope), scope_function(fn),
                                   [to_java(a) for a in args]))
-  return wrapper
+  return inner
 
 
 def _direct(kind, options, fns, scope, args):
@@ -142,8 +147,8 @@ def value_and_grad(fn, scope, *primals, has_aux=False, reduce_axes=(), variables
 def custom_vjp(fn, forward_fn, backward_fn, grad_vars='params', nondiff_argnums=()):
   from jax._src.bridge import tree_function
 
-  def wrapper(scope, *args):
+  def inner(scope, *args):
     return _direct('custom_vjp', {
         'grad_vars': filter_to_java(grad_vars), 'nondiff_argnums': list(nondiff_argnums),
         'backward_fn': tree_function(backward_fn)}, (fn, forward_fn), scope, args)
-  return wrapper
+  return inner

@@ -2,6 +2,11 @@
 
 import typing
 
+# Names real Flax's module binds, which its docstring examples use (doctests run in its globals).
+import jax  # noqa: F401,E402
+import jax.numpy as jnp  # noqa: F401,E402
+from jax import lax  # noqa: F401,E402
+
 from flax.linen import initializers
 from flax.linen._layers import JavaLayer, java_initializer
 from flax._java import FB

@@ -14,6 +14,10 @@ import dataclasses
 import functools
 import typing
 
+# Names real Flax's module binds, which its docstring examples use (doctests run in its globals).
+import jax  # noqa: F401,E402
+import jax.numpy as jnp  # noqa: F401,E402
+
 from flax import errors
 from flax._java import FB, to_java, from_java, filter_to_java
 from flax.core.scope import DenyList
@@ -229,9 +233,16 @@ class Module:
     """Defines submodules and variables lazily (override in subclasses)."""
 
   def __setattr__(self, name, value):
-    if self.__dict__.get('_in_setup') and not name.startswith('_'):
-      value = _map_modules(value, self._adopt, name)
-    object.__setattr__(self, name, value)
+    d = self.__dict__
+    if not d.get('_in_setup'):
+      if '_peer' not in d or name.startswith('__') or not FB.isBound(d['_peer']):
+        object.__setattr__(self, name, value)
+        return
+      raise errors.SetAttributeFrozenModuleError(type(self).__name__, name, value)
+    field = self.__dataclass_fields__.get(name)
+    if field is not None and field.init:
+      raise errors.SetAttributeInModuleSetupError()
+    object.__setattr__(self, name, _map_modules(value, self._adopt, name))
 
   def __getattr__(self, name):
     d = self.__dict__
@@ -276,8 +287,10 @@ class Module:
 
   @property
   def scope(self):
+    """The flax.core Scope the module is bound to; None while unbound."""
+    from flax.core.scope import Scope
     peer = self.__dict__.get('_peer')
-    return None if peer is None or not FB.isBound(peer) else peer
+    return None if peer is None or not FB.isBound(peer) else Scope(FB.scopeOf(peer))
 
   def _method(self, method):
     if method is None:
@@ -377,7 +390,7 @@ class Module:
     java_init = None
     if init_fn is not None:
       def java_init():
-        return to_java(init_fn(*init_args, **init_kwargs))
+        return to_java(_call_init(init_fn, init_args, init_kwargs))
     return Variable(FB.variable(peer, col, name, java_init))
 
   def get_variable(self, col, name, default=None):
@@ -443,6 +456,15 @@ class Variable:
 
   def __repr__(self):
     return f'Variable(collection={self.collection!r}, name={self.name!r})'
+
+
+def _call_init(init_fn, args, kwargs):
+  """`init_fn(*args, **kwargs)`; a Java initialiser called as `(key, shape)` runs on the Java side."""
+  if hasattr(init_fn, '_java') and len(args) == 2 and not kwargs:
+    key, shape = args
+    shape = [shape] if isinstance(shape, int) else [int(d) for d in shape]
+    return from_java(FB.initialize(init_fn._java, to_java(key), shape))
+  return init_fn(*args, **kwargs)
 
 
 def _attr_repr(value):

@@ -2,6 +2,12 @@
 
 import typing
 
+# Names real Flax's module binds, which its docstring examples use (doctests run in its globals).
+from functools import partial  # noqa: F401,E402
+import jax  # noqa: F401,E402
+import jax.numpy as jnp  # noqa: F401,E402
+from jax import random  # noqa: F401,E402
+
 from jax import nn as _jnn
 
 from flax.linen import initializers

@@ -2,6 +2,10 @@
 
 import typing
 
+# Names real Flax's module binds, which its docstring examples use (doctests run in its globals).
+import jax.numpy as jnp  # noqa: F401,E402
+from jax import lax, random  # noqa: F401,E402
+
 from flax._java import FB
 from flax.linen._layers import JavaLayer
 from flax.linen.module import nowrap

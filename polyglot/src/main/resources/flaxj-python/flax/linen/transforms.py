@@ -10,6 +10,10 @@ of the module bound to the inner scope.
 import functools
 import warnings
 
+# Names real Flax's module binds, which its docstring examples use (doctests run in its globals).
+import jax  # noqa: F401,E402
+from flax.core import lift  # noqa: F401,E402
+
 from flax import errors
 from flax._java import FB, to_java, from_java, filter_to_java, pairs_to_java
 from flax.core.frozen_dict import FrozenDict
@@ -165,8 +169,9 @@ def jit(target, variables=True, rngs=True, static_argnums=(), static_argnames=()
   options = {
       'variables': filter_to_java(variables),
       'rngs': filter_to_java(rngs),
-      'static_argnums': [i - 1 for i in static_argnums],
-      'donate_argnums': [i - 1 for i in donate_argnums],
+      # counted with the module as argument 0, as Flax's linen jit counts them
+      'static_argnums': list(static_argnums),
+      'donate_argnums': list(donate_argnums),
   }
   return _lift_transform('jit', target, options, methods)
 

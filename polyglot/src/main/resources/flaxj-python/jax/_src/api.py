@@ -3,6 +3,7 @@ each wraps the Python function as a Java TreeFunction, sets JAX's keyword argume
 Java builder, and converts arguments and results between Python and Java pytrees."""
 
 import functools
+import inspect
 
 from jax._src import bridge
 from jax._src.bridge import java, to_java, from_java, tree_function, call
@@ -37,22 +38,45 @@ def jit(fun=None, *, static_argnums=(), static_argnames=(), donate_argnums=(),
     if fun is None:
         return functools.partial(jit, static_argnums=static_argnums,
                                  static_argnames=static_argnames, donate_argnums=donate_argnums)
-    statics = _argnums(static_argnums) if static_argnums not in ((), None) else []
-    jitted = _X.jit(tree_function(fun))
+    statics, names = _static_args(fun, static_argnums, static_argnames)
+    jitted = _X.jit(bridge.kwargs_function(fun))
     if statics:
         jitted = call(jitted.staticArgnums, statics)
+    if names:
+        jitted = call(jitted.staticArgnames, names)
     name = getattr(fun, '__name__', None)
     if isinstance(name, str):
         jitted = call(jitted.name, name)
 
     def wrapper(*args, **kwargs):
         if kwargs:
-            return fun(*args, **kwargs) if static_argnames else jit(
-                _with_kwargs(fun, kwargs), static_argnums=static_argnums)(*args)
+            # keyword arguments are traced like positional ones, unless static_argnames
+            return _apply(jitted, args + (bridge.kwargs(kwargs),))
         return _apply(jitted, args)
     wrapper._flaxj_jitted = jitted
     wrapper.lower = lambda *a, **k: _Lowered(fun, a)
     return _wraps(fun, wrapper)
+
+
+def _static_args(fun, static_argnums, static_argnames):
+    """static_argnums and static_argnames completed from each other through the signature of
+    `fun`, as jax.jit does (a parameter marked static by name is static when passed by position,
+    and the other way round)."""
+    nums = [] if static_argnums is None else _argnums(static_argnums)
+    names = [static_argnames] if isinstance(static_argnames, str) else list(static_argnames or ())
+    try:
+        params = list(inspect.signature(fun).parameters.values())
+    except (TypeError, ValueError):
+        return nums, names
+    positional = [p.name for p in params
+                  if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    for i, p in enumerate(positional):
+        if p in names and i not in nums:
+            nums.append(i)
+    for i in list(nums):
+        if 0 <= i < len(positional) and positional[i] not in names:
+            names.append(positional[i])
+    return nums, names
 
 
 class _Lowered:
@@ -107,11 +131,12 @@ def jacrev(fun, argnums=0, has_aux=False, holomorphic=False, allow_int=False):
 
 
 def jacfwd(fun, argnums=0, has_aux=False, holomorphic=False):
-    if argnums != 0 or has_aux:
-        raise NotImplementedError('flaxj: jacfwd supports argnums=0 without has_aux')
+    single = isinstance(argnums, int)
 
-    def wrapper(*args):
-        return _apply(_X.jacfwd(tree_function(fun)), args)
+    def wrapper(*args, **kwargs):
+        j = java.PyBridge.jacfwd(tree_function(_with_kwargs(fun, kwargs)), _argnums(argnums),
+                                 single, bool(has_aux))
+        return _apply(j, args)
     return _wraps(fun, wrapper)
 
 
@@ -149,15 +174,20 @@ def _java_fn_as_python(java_fn):
 
 
 def vjp(fun, *primals, has_aux=False, reduce_axes=()):
+    out = java.PyBridge.vjp(tree_function(fun), bool(has_aux), *[to_java(p) for p in primals])
+    vjp_fn = _java_fn_as_python(call(out.vjpFn))
     if has_aux:
-        raise NotImplementedError('flaxj: jax.vjp(has_aux=True) is not supported yet')
-    out = _X.vjp(tree_function(fun), *[to_java(p) for p in primals])
-    return from_java(call(out.primalOut)), _java_fn_as_python(call(out.vjpFn))
+        return from_java(call(out.primalOut)), vjp_fn, from_java(call(out.aux))
+    return from_java(call(out.primalOut)), vjp_fn
 
 
 def linearize(fun, *primals, has_aux=False):
-    out = _X.linearize(tree_function(fun), *[to_java(p) for p in primals])
-    return from_java(call(out.primalOut)), _java_fn_as_python(call(out.jvpFn))
+    out = java.PyBridge.linearize(tree_function(fun), bool(has_aux),
+                                  *[to_java(p) for p in primals])
+    jvp_fn = _java_fn_as_python(call(out.jvpFn))
+    if has_aux:
+        return from_java(call(out.primalOut)), jvp_fn, from_java(call(out.aux))
+    return from_java(call(out.primalOut)), jvp_fn
 
 
 def checkpoint(fun=None, *, prevent_cse=True, policy=None, static_argnums=()):
@@ -324,10 +354,12 @@ class custom_jvp:
         return jvp
 
     def __call__(self, *args):
+        if self.jvp is None:
+            raise AttributeError('No JVP defined for custom_jvp function %s using defjvp.'
+                                 % getattr(self.fun, '__name__', self.fun))
         c = java.Jax.customJvp(tree_function(self.fun), *self.nondiff_argnums)
-        if self.jvp is not None:
-            rule = self.jvp
-            c = call(c.defjvp, tree_function(lambda *a: tuple(rule(*a))))
+        rule = self.jvp
+        c = call(c.defjvp, tree_function(lambda *a: tuple(rule(*a))))
         return _custom_call(c, args)
 
 
@@ -344,9 +376,11 @@ class custom_vjp:
         self.fwd, self.bwd = fwd, bwd
 
     def __call__(self, *args):
+        if self.fwd is None:
+            raise AttributeError('No VJP defined for custom_vjp function %s using defvjp.'
+                                 % getattr(self.fun, '__name__', self.fun))
         c = java.Jax.customVjp(tree_function(self.fun), *self.nondiff_argnums)
-        if self.fwd is not None:
-            fwd, bwd = self.fwd, self.bwd
-            c = call(c.defvjp, tree_function(lambda *a: tuple(fwd(*a))),
-                     tree_function(lambda *a: tuple(bwd(*a))))
+        fwd, bwd = self.fwd, self.bwd
+        c = call(c.defvjp, tree_function(lambda *a: tuple(fwd(*a))),
+                 tree_function(lambda *a: tuple(bwd(*a))))
         return _custom_call(c, args)

@@ -12,6 +12,7 @@ from jax._src.bridge import java
 _J = java.Jnp
 _P = java.PyArrays
 _raw_P = bridge._flaxj_host.PyArrays
+_raw_T = bridge._flaxj_host.PyTracers
 
 
 def _operand(x):
@@ -285,7 +286,7 @@ class Array:
     def __repr__(self):
         v = self._value
         if not _raw_P.isConcrete(v):
-            return '%sTracer(~%s)' % (_tracer_kind(v), _long_aval(self))
+            return _tracer_repr(v)
         dt = str(_raw_P.dtype(v))
         if dt == 'key<fry>':
             from jax import random
@@ -430,6 +431,7 @@ class Array:
 _METHODS = frozenset([
     'sum', 'prod', 'mean', 'max', 'min', 'all', 'any', 'var', 'std', 'argmax', 'argmin',
     'cumsum', 'ravel', 'flatten', 'squeeze', 'swapaxes', 'clip', 'dot', 'round',
+    'sort', 'argsort', 'nonzero', 'take',
 ])
 
 
@@ -458,13 +460,15 @@ def _long_aval(x):
     return '%s[%s]' % (x.dtype.name, ','.join(str(d) for d in x.shape))
 
 
-def _tracer_kind(v):
-    name = str(_raw_P.traceName(v))
-    for trace, kind in (('Jvp', 'JVP'), ('Batch', 'Vmap'), ('Staging', 'Jit'),
-                        ('PartialEval', 'JVP'), ('Jaxpr', 'Jit')):
-        if name.startswith(trace):
-            return kind
-    return name.replace('Trace', '') or 'Traced'
+def _tracer_repr(v):
+    kind, a, b = _raw_T.parts(v)
+    if kind == 'JVP':
+        return 'JVPTracer(primal=%s, tangent=%s)' % (Array(a), Array(b))
+    if kind == 'Grad':
+        return 'GradTracer(primal=%s, typeof(tangent)=%s)' % (Array(a), b)
+    if kind == 'Vmap':
+        return 'VmapTracer(aval=%s, batched=%s)' % (a, b)
+    return 'JitTracer(%s)' % a
 
 
 def wrap(value):

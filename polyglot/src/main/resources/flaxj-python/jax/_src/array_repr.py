@@ -201,4 +201,22 @@ def array_repr(flat, shape, dtype, weak):
 def array_str(flat, shape, dtype):
     if len(flat) == 0:
         return '[]'
+    if not shape and dtype.startswith('float'):
+        return scalar_str(flat[0], dtype)
     return array2string(flat, shape, dtype)
+
+
+_SCIENTIFIC_FROM = {'float16': 1e3, 'float64': 1e16}
+
+
+def scalar_str(x, dtype):
+    """numpy's str of a float scalar (and of a 0-d float array): the shortest round-tripping
+    digits, positional ('1.0', '0.1') for 1e-4 <= |x| < 1e6 (1e16 for float64), else scientific
+    ('1e-05', '1.2345679e+08')."""
+    if not math.isfinite(x):
+        return 'nan' if math.isnan(x) else ('inf' if x > 0 else '-inf')
+    if x == 0 or 1e-4 <= abs(x) < _SCIENTIFIC_FROM.get(dtype, 1e6):
+        whole, frac = _positional(x, dtype, precision=64)
+        return whole + '.' + (frac or '0')
+    whole, frac, exp = _scientific(x, dtype, precision=64)
+    return whole + ('.' + frac if frac else '') + 'e' + exp

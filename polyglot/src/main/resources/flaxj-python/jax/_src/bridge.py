@@ -12,6 +12,8 @@ Contract (used by `jax` and `flax`):
   containers built here hold Integers), Boolean, Double (JAX's weak float32 when it meets an
   array), String), custom pytree nodes of jax.tree_util flattened to their
   children, any other object as an opaque leaf (PyObject) that comes back as itself.
+* `kwargs_function(fn)` is `tree_function(fn)` for a function called with keyword arguments
+  (a trailing Java Kwargs, built by `kwargs(dict)`), as jitted functions are.
 * `tree_function(fn)` turns a Python callable on pytrees into a dev.flaxj.transform.TreeFunction
   (arguments converted with from_java, the result with to_java); `scope_function(fn)` into a
   dev.flaxj.core.ScopeFunction (the Java Scope is passed first, unconverted).
@@ -48,6 +50,7 @@ _DEFAULT_ERRORS = {
     'java.lang.NullPointerException': TypeError,
     'java.lang.StackOverflowError': RecursionError,
     'java.lang.OutOfMemoryError': MemoryError,
+    'dev.flaxj.transform.JaxTypeError': TypeError,
     'dev.flaxj.transform.control.ControlFlowTypeError': TypeError,
     # Java classes named after the Python exception Flax raises at that place.
     'dev.flaxj.errors.PyTypeError': TypeError,
@@ -234,6 +237,29 @@ def tree_function(fn):
     def java_side(*args):
         return to_java(fn(*[from_java(a) for a in args]))
     return _raw_bridge.treeFunction(java_side)
+
+
+def kwargs_function(fn):
+    """`fn` as a Java TreeFunction that also takes keyword arguments: a trailing Java Kwargs
+    argument (see `kwargs`) is passed to `fn` as its keyword arguments."""
+    def java_side(*args):
+        kw = {}
+        if args and _raw_bridge.kind(args[-1]) == 'kwargs':
+            items = _raw_bridge.kwargsItems(args[-1])
+            n = len(items) // 2
+            kw = {items[i]: from_java(items[n + i]) for i in range(n)}
+            args = args[:-1]
+        return to_java(fn(*[from_java(a) for a in args], **kw))
+    return _raw_bridge.treeFunction(java_side)
+
+
+def kwargs(kw):
+    """A dict of keyword arguments as a Java Kwargs (values converted with to_java)."""
+    flat = []
+    for k, v in kw.items():
+        flat.append(k)
+        flat.append(to_java(v))
+    return _raw_bridge.kwargs(*flat)
 
 
 def tree_functions(fns):

@@ -228,9 +228,12 @@ def rsqrt(x):
     return _w(_L.rsqrt(_operand(asarray(x))))
 
 
-def where(condition, x=None, y=None):
+def where(condition, x=None, y=None, /, *, size=None, fill_value=None):
     if x is None and y is None:
-        raise NotImplementedError('jnp.where(condition) with one argument needs a concrete size')
+        return nonzero(condition, size=size, fill_value=fill_value)
+    if x is None or y is None:
+        raise ValueError('Either both or neither of the x and y arguments should be provided to '
+                         'jax.numpy.where, got %s and %s.' % (x, y))
     return _w(_J.where(_operand(condition), _operand(x), _operand(y)))
 
 
@@ -534,3 +537,7 @@ pi = 3.141592653589793
 e = 2.718281828459045
 inf = float('inf')
 nan = float('nan')
+
+
+from jax._src.numpy_sorting import (  # noqa: E402  (it builds on the functions above)
+    sort, argsort, nonzero, flatnonzero, take, take_along_axis)

@@ -4,6 +4,7 @@ import static dev.flaxj.transform.batching.BatchRules.NOT_MAPPED;
 
 import dev.flaxj.array.Value;
 import dev.flaxj.transform.FlatFunction;
+import dev.flaxj.transform.JaxTypeError;
 import dev.flaxj.transform.TraceStack;
 import dev.flaxj.transform.TreeFunction;
 import dev.flaxj.tree.Flattened;
@@ -63,7 +64,7 @@ public final class Vmap implements TreeFunction {
     Object axes = inAxes instanceof List
         ? new Tuple(new ArrayList<Object>((List<?>) inAxes)) : inAxes;
     if (axes != null && !(axes instanceof Integer) && !(axes instanceof Tuple)) {
-      throw new IllegalArgumentException(IN_AXES_FORM + axes + ".");
+      throw new JaxTypeError(IN_AXES_FORM + axes + ".");
     }
     checkLeaves("in_axes", axes);
     return new Vmap(fn, axes, outAxes, axisSize, axisName);
@@ -154,7 +155,7 @@ public final class Vmap implements TreeFunction {
   private static void checkLeaves(String what, Object spec) {
     for (Object leaf : Trees.leaves(spec)) {
       if (!(leaf instanceof Integer)) {
-        throw new IllegalArgumentException("vmap " + what + " must be an int, None, or (nested) "
+        throw new JaxTypeError("vmap " + what + " must be an int, None, or (nested) "
             + "container with those types as leaves, but got " + spec + ".");
       }
     }

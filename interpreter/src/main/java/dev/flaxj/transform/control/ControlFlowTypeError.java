@@ -1,12 +1,12 @@
 package dev.flaxj.transform.control;
 
+import dev.flaxj.transform.JaxTypeError;
+
 /**
- * The {@code TypeError} JAX raises from its control-flow functions: branch outputs or a loop carry
- * whose structure or types do not match, a predicate or index of the wrong shape or dtype. It is
- * an {@link IllegalArgumentException} (bad input to the call); the Python layer maps it back to
- * {@code TypeError}. Messages keep JAX's wording.
+ * The {@link JaxTypeError} of JAX's control-flow functions: branch outputs or a loop carry whose
+ * structure or types do not match, a predicate or index of the wrong shape or dtype.
  */
-public class ControlFlowTypeError extends IllegalArgumentException {
+public class ControlFlowTypeError extends JaxTypeError {
   public ControlFlowTypeError(String message) {
     super(message);
   }

@@ -4,6 +4,7 @@ import dev.flaxj.array.ShapedArray;
 import dev.flaxj.array.Value;
 import dev.flaxj.lax.Bind;
 import dev.flaxj.transform.FlatFunction;
+import dev.flaxj.transform.JaxTypeError;
 import dev.flaxj.transform.TreeFunction;
 import dev.flaxj.transform.partial.StopGradient;
 import dev.flaxj.tree.Flattened;
@@ -114,7 +115,7 @@ public final class CustomJvp implements TreeFunction {
       Flattened primalsOut = Trees.flatten(pair.get(0));
       Flattened tangentsOut = Trees.flatten(pair.get(1));
       if (!primalsOut.treedef().equals(tangentsOut.treedef())) {
-        throw new IllegalArgumentException("Custom JVP rule jvp for function " + name + " must "
+        throw new JaxTypeError("Custom JVP rule jvp for function " + name + " must "
             + "produce primal and tangent outputs with equal container (pytree) structures, but got "
             + primalsOut.treedef() + " and " + tangentsOut.treedef() + " respectively.");
       }

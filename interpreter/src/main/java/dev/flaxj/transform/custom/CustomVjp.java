@@ -4,6 +4,7 @@ import dev.flaxj.array.ShapedArray;
 import dev.flaxj.array.Value;
 import dev.flaxj.lax.Bind;
 import dev.flaxj.transform.FlatFunction;
+import dev.flaxj.transform.JaxTypeError;
 import dev.flaxj.transform.Tracer;
 import dev.flaxj.transform.TreeFunction;
 import dev.flaxj.transform.jvp.Zero;
@@ -145,7 +146,7 @@ public final class CustomVjp implements TreeFunction {
         }
         perLeaf = Trees.broadcastPrefix(out, inTree.unflatten(inAvals));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Custom VJP bwd rule must produce an output with the same "
+        throw new JaxTypeError("Custom VJP bwd rule must produce an output with the same "
             + "container (pytree) structure as the args tuple of the primal function, and in particular "
             + "must produce a tuple of length equal to the number of arguments to the primal function, "
             + "but got bwd output structure " + Trees.structure(out) + " for primal input structure "

@@ -3,6 +3,7 @@ package dev.flaxj.transform.custom;
 import dev.flaxj.array.ShapedArray;
 import dev.flaxj.array.Value;
 import dev.flaxj.transform.FlatFunction;
+import dev.flaxj.transform.JaxTypeError;
 import dev.flaxj.transform.jvp.Zero;
 import dev.flaxj.tree.TreeDef;
 import dev.flaxj.tree.Tuple;
@@ -19,7 +20,7 @@ final class RuleOutputs {
     List<Object> items = out instanceof Tuple t ? t.items()
         : out instanceof List<?> l ? new ArrayList<>(l) : null;
     if (items == null || items.size() != 2) {
-      throw new IllegalArgumentException(messagePrefix + out + ".");
+      throw new JaxTypeError(messagePrefix + out + ".");
     }
     return items;
   }
@@ -51,7 +52,7 @@ final class RuleOutputs {
     String kind = sameTree ? "shapes/dtypes of" : "container/pytree structure";
     List<ShapedArray> gotAvals = new ArrayList<>();
     got.forEach(v -> gotAvals.add(v.aval()));
-    throw new IllegalArgumentException(what + ", and in particular " + property + "), but instead the "
+    throw new JaxTypeError(what + ", and in particular " + property + "), but instead the "
         + "rule output's first element had " + kind + ":\n    " + typeTree(gotTree, gotAvals)
         + "\nwhile the function had output " + kind + ":\n    " + typeTree(wantTree, want));
   }
@@ -72,11 +73,11 @@ final class RuleOutputs {
     }
     if (primals.size() == 1) {
       ShapedArray p = primals.get(0).aval();
-      throw new IllegalArgumentException("Custom JVP rule must produce primal and tangent outputs with "
+      throw new JaxTypeError("Custom JVP rule must produce primal and tangent outputs with "
           + "corresponding shapes and dtypes. Expected " + strShort(p) + " (tangent type of "
           + strShort(p) + ") but got " + strShort(tangents.get(0).aval()) + ".");
     }
-    throw new IllegalArgumentException("Custom JVP rule must produce primal and tangent outputs with "
+    throw new JaxTypeError("Custom JVP rule must produce primal and tangent outputs with "
         + "corresponding shapes and dtypes, but got:\n" + String.join("\n", disagreements));
   }
 

@@ -7,6 +7,7 @@ import dev.flaxj.array.Value;
 import dev.flaxj.lax.Lax;
 import dev.flaxj.transform.DiffArgs;
 import dev.flaxj.transform.FlatFunction;
+import dev.flaxj.transform.JaxTypeError;
 import dev.flaxj.transform.TreeFunction;
 import dev.flaxj.transform.batching.Vmap;
 import dev.flaxj.tree.Flattened;
@@ -113,7 +114,7 @@ final class Jacfwd {
       throw new IllegalArgumentException("jacfwd with input element type " + d);
     }
     if (!d.isFloating()) {
-      throw new IllegalArgumentException("jacfwd requires real-valued inputs (input dtype that "
+      throw new JaxTypeError("jacfwd requires real-valued inputs (input dtype that "
           + "is a sub-dtype of np.floating), but got " + d + ". For holomorphic differentiation, "
           + "pass holomorphic=True. For differentiation of non-holomorphic functions involving "
           + "complex inputs or integer inputs, use jax.jvp directly.");

@@ -2,6 +2,7 @@ package dev.flaxj.transform.jvp;
 
 import dev.flaxj.array.Value;
 import dev.flaxj.transform.FlatFunction;
+import dev.flaxj.transform.JaxTypeError;
 import dev.flaxj.transform.TraceStack;
 import dev.flaxj.transform.TreeFunction;
 import dev.flaxj.tree.Flattened;
@@ -33,7 +34,7 @@ public final class Jvp {
     Flattened ps = Trees.flatten(Tuple.of(primals));
     Flattened ts = Trees.flatten(Tuple.of(tangents));
     if (!ps.treedef().equals(ts.treedef())) {
-      throw new IllegalArgumentException("primal and tangent arguments to jax.jvp must have the "
+      throw new JaxTypeError("primal and tangent arguments to jax.jvp must have the "
           + "same tree structure; primals have tree structure " + ps.treedef()
           + " whereas tangents have tree structure " + ts.treedef() + ".");
     }
@@ -131,7 +132,7 @@ public final class Jvp {
     String expected = p.dtype().isFloating() ? p.dtype().toString() : FLOAT0;
     String actual = Zero.is(t) && !t.dtype().isFloating() ? FLOAT0 : t.dtype().toString();
     if (!expected.equals(actual)) {
-      throw new IllegalArgumentException("primal and tangent arguments to jax.jvp do not match; "
+      throw new JaxTypeError("primal and tangent arguments to jax.jvp do not match; "
           + "dtypes must be equal, or in case of int/bool primal dtype the tangent dtype must be "
           + "float0.Got primal dtype " + p.dtype() + " and so expected tangent dtype " + expected
           + ", but got tangent dtype " + actual + " instead.");

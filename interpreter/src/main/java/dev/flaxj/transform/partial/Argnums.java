@@ -1,6 +1,7 @@
 package dev.flaxj.transform.partial;
 
 import dev.flaxj.transform.DiffArgs;
+import dev.flaxj.transform.JaxTypeError;
 import dev.flaxj.transform.TreeFunction;
 import dev.flaxj.tree.Tuple;
 
@@ -49,7 +50,7 @@ record Argnums(int[] nums, boolean single) {
       out[i] = nums[i] < 0 ? nums[i] + count : nums[i];
     }
     if (max >= count) {
-      throw new IllegalArgumentException("differentiating with respect to argnums=" + describe()
+      throw new JaxTypeError("differentiating with respect to argnums=" + describe()
           + " requires at least " + (max + 1) + " positional arguments to be passed by the "
           + "caller, but got only " + count + " positional arguments.");
     }

@@ -2,6 +2,7 @@ package dev.flaxj.transform.partial;
 
 import dev.flaxj.array.Value;
 import dev.flaxj.transform.FlatFunction;
+import dev.flaxj.transform.JaxTypeError;
 import dev.flaxj.transform.TreeFunction;
 import dev.flaxj.tree.Flattened;
 import dev.flaxj.tree.TreeDef;
@@ -39,7 +40,7 @@ final class AuxCall implements Function<List<Value>, List<Value>> {
       List<?> pair = out instanceof Tuple ? ((Tuple) out).items()
           : out instanceof List ? (List<?>) out : null;
       if (pair == null || pair.size() != 2) {
-        throw new IllegalArgumentException("expected function with aux output to return a "
+        throw new JaxTypeError("expected function with aux output to return a "
             + "two-element tuple, but got type " + typeName(out) + " with value " + out);
       }
       out = pair.get(0);
@@ -88,7 +89,11 @@ final class AuxCall implements Function<List<Value>, List<Value>> {
     return aux.treedef().unflatten(leaves);
   }
 
+  /** Python's {@code type(out)} for the pytree containers, else the Java class's simple name. */
   private static String typeName(Object out) {
-    return out == null ? "None" : out.getClass().getSimpleName();
+    String python = out instanceof Tuple ? "tuple" : out instanceof List ? "list"
+        : out instanceof java.util.Map ? "dict" : null;
+    return out == null ? "<class 'NoneType'>" : python != null ? "<class '" + python + "'>"
+        : out.getClass().getSimpleName();
   }
 }

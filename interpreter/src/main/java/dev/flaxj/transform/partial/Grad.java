@@ -6,6 +6,7 @@ import dev.flaxj.array.Shape;
 import dev.flaxj.array.ShapedArray;
 import dev.flaxj.array.Value;
 import dev.flaxj.transform.FlatFunction;
+import dev.flaxj.transform.JaxTypeError;
 import dev.flaxj.transform.TreeFunction;
 import dev.flaxj.tree.Trees;
 import dev.flaxj.tree.Tuple;
@@ -74,7 +75,7 @@ public final class Grad implements TreeFunction {
     Object out = t.primalOut();
     Value ans = checkScalar(out);
     if (!ans.dtype().isFloating()) {
-      throw new IllegalArgumentException("grad requires real-valued outputs (output dtype that "
+      throw new JaxTypeError("grad requires real-valued outputs (output dtype that "
           + "is a sub-dtype of np.floating), but got " + ans.dtype() + ". For differentiation "
           + "of functions with integer outputs, use jax.vjp directly.");
     }
@@ -93,7 +94,7 @@ public final class Grad implements TreeFunction {
     if (dtype.isFloating() || (allowInt && dtype != DType.KEY)) {
       return;
     }
-    throw new IllegalArgumentException(transform + " requires real- or complex-valued inputs "
+    throw new JaxTypeError(transform + " requires real- or complex-valued inputs "
         + "(input dtype that is a sub-dtype of np.inexact), but got " + dtype + ". If you want "
         + "to use Boolean- or integer-valued inputs, use vjp or set allow_int to True.");
   }
@@ -101,11 +102,11 @@ public final class Grad implements TreeFunction {
   private static Value checkScalar(Object out) {
     String msg = "Gradient only defined for scalar-output functions. Output ";
     if (!(out instanceof Value)) {
-      throw new IllegalArgumentException(msg + "was " + out + ".");
+      throw new JaxTypeError(msg + "was " + out + ".");
     }
     Value v = (Value) out;
     if (v.rank() != 0) {
-      throw new IllegalArgumentException(msg + "had shape: " + v.shape() + ".");
+      throw new JaxTypeError(msg + "had shape: " + v.shape() + ".");
     }
     return v;
   }

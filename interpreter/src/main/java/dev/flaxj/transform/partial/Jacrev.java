@@ -7,6 +7,7 @@ import dev.flaxj.array.ShapedArray;
 import dev.flaxj.array.Value;
 import dev.flaxj.lax.Lax;
 import dev.flaxj.transform.FlatFunction;
+import dev.flaxj.transform.JaxTypeError;
 import dev.flaxj.transform.TreeFunction;
 import dev.flaxj.transform.jvp.Zero;
 import dev.flaxj.tree.TreeDef;
@@ -73,7 +74,7 @@ public final class Jacrev implements TreeFunction {
     for (int k = 0; k < outs.size(); k++) {
       DType d = outs.get(k).dtype();
       if (!d.isFloating()) {
-        throw new IllegalArgumentException("jacrev requires real-valued outputs (output dtype "
+        throw new JaxTypeError("jacrev requires real-valued outputs (output dtype "
             + "that is a sub-dtype of np.floating), but got " + d + ". For differentiation of "
             + "functions with integer outputs, use jax.vjp directly.");
       }

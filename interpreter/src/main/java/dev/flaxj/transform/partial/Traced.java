@@ -3,6 +3,7 @@ package dev.flaxj.transform.partial;
 import dev.flaxj.array.ShapedArray;
 import dev.flaxj.array.Value;
 import dev.flaxj.transform.FlatFunction;
+import dev.flaxj.transform.JaxTypeError;
 import dev.flaxj.transform.Partial;
 import dev.flaxj.transform.TreeFunction;
 import dev.flaxj.tree.Flattened;
@@ -63,7 +64,7 @@ final class Traced {
   @SuppressWarnings("unchecked")
   private Object pullback(Object... args) {
     if (args.length != 2) {
-      throw new IllegalArgumentException("The function returned by `jax.vjp` applied to "
+      throw new JaxTypeError("The function returned by `jax.vjp` applied to "
           + (args.length - 1) + " arguments; it takes exactly one, the cotangent of the output.");
     }
     Linearization at = lin.withResiduals((List<Value>) (List<?>) args[0]);
@@ -108,8 +109,7 @@ final class Traced {
     return tangents -> {
       Flattened ts = Trees.flatten(Tuple.of(tangents));
       if (!ts.treedef().equals(inTree)) {
-        throw new IllegalArgumentException("linearized function called on tangent values with "
-            + "structure " + ts.treedef() + ", inconsistent with the primals' " + inTree);
+        throw new JaxTypeError("expected " + inTree + ", got " + ts.treedef());
       }
       List<Value> values = new ArrayList<>(ts.leaves().size());
       for (int i = 0; i < ts.leaves().size(); i++) {

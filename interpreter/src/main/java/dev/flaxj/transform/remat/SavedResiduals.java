@@ -12,6 +12,7 @@ import dev.flaxj.transform.ir.Literal;
 import dev.flaxj.transform.ir.Var;
 import dev.flaxj.transform.partial.Linearization;
 import dev.flaxj.transform.staging.Pjit;
+import dev.flaxj.transform.staging.SourceInfo;
 import dev.flaxj.transform.staging.Staging;
 import dev.flaxj.tree.Flattened;
 import dev.flaxj.tree.Trees;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The residuals reverse mode saves for {@code vjp(f, *args)} (JAX's
@@ -49,14 +51,29 @@ public record SavedResiduals(List<Residual> residuals) {
 
   /** The residuals of {@code vjp(f, *args)}; arguments are pytrees of arrays or Java numbers. */
   public static SavedResiduals of(TreeFunction f, Object... args) {
+    return withPositions(f, null, null, args);
+  }
+
+  /**
+   * The residuals of {@code vjp(f, *args)} in JAX's full words: argument leaves named by
+   * {@code argNames} (in flattened order, e.g. {@code x}, {@code d['a']}; null for their
+   * indices), and equation outputs followed by {@code " from "} and what {@code where} answered
+   * when the equation was staged (the user's source position; null to leave positions out;
+   * equations staged again by a transformation, such as a checkpointed body, have none).
+   */
+  public static SavedResiduals withPositions(TreeFunction f, List<String> argNames,
+      Supplier<String> where, Object... args) {
     Flattened flat = Trees.flatten(Tuple.of(args));
     List<ShapedArray> avals = new ArrayList<>();
     for (Object leaf : flat.leaves()) {
       avals.add(FlatFunction.asValue(leaf).aval());
     }
     FlatFunction fn = new FlatFunction(f, flat.treedef());
-    ClosedJaxpr staged = Staging.traceToJaxpr(primals -> linearResiduals(fn, primals), avals);
-    return new SavedResiduals(describe(staged.jaxpr()));
+    Supplier<ClosedJaxpr> stage =
+        () -> Staging.traceToJaxpr(primals -> linearResiduals(fn, primals), avals);
+    Map<Var, String> sources = where == null ? null : new IdentityHashMap<>();
+    ClosedJaxpr staged = where == null ? stage.get() : SourceInfo.recording(where, sources, stage);
+    return new SavedResiduals(describe(staged.jaxpr(), argNames, sources));
   }
 
   public int count() {
@@ -81,7 +98,8 @@ public record SavedResiduals(List<Residual> residuals) {
   }
 
   /** JAX's {@code _saved_residuals}: literals, constants, arguments, then equation outputs. */
-  private static List<Residual> describe(Jaxpr jaxpr) {
+  private static List<Residual> describe(Jaxpr jaxpr, List<String> argNames,
+      Map<Var, String> sources) {
     Map<Var, Integer> outputs = new IdentityHashMap<>();
     List<Residual> out = new ArrayList<>();
     for (Atom a : jaxpr.outvars()) {
@@ -99,13 +117,16 @@ public record SavedResiduals(List<Residual> residuals) {
     for (int i = 0; i < jaxpr.invars().size(); i++) {
       Var v = jaxpr.invars().get(i);
       if (outputs.containsKey(v)) {
-        out.add(new Residual(v.aval(), "from the argument at flattened index " + i));
+        out.add(new Residual(v.aval(), "from the argument "
+            + (argNames == null ? "at flattened index " + i : argNames.get(i))));
       }
     }
     for (JaxprEqn eqn : jaxpr.eqns()) {
       for (Var v : eqn.outvars()) {
         if (outputs.containsKey(v)) {
-          out.add(new Residual(v.aval(), producer(eqn)));
+          // an equation staged again by a transformation (a checkpointed body) has no position
+          out.add(new Residual(v.aval(), sources == null || !sources.containsKey(v)
+              ? producer(eqn) : producer(eqn) + " from " + sources.get(v)));
         }
       }
     }

@@ -3,6 +3,7 @@ package dev.flaxj.transform.staging;
 import dev.flaxj.array.ShapedArray;
 import dev.flaxj.array.Value;
 import dev.flaxj.transform.FlatFunction;
+import dev.flaxj.transform.JaxTypeError;
 import dev.flaxj.transform.TreeFunction;
 import dev.flaxj.tree.Flattened;
 import dev.flaxj.tree.TreeDef;
@@ -146,7 +147,7 @@ final class CallArgs {
     return out;
   }
 
-  private IllegalArgumentException nonArray(String fnName, Object bad) {
+  private JaxTypeError nonArray(String fnName, Object bad) {
     String[] path = {null};
     Trees.mapWithPath((p, leaf) -> {
       if (leaf == bad && path[0] == null) {
@@ -154,9 +155,9 @@ final class CallArgs {
       }
       return leaf;
     }, dynamic.treedef().unflatten(dynamic.leaves()));
-    return new IllegalArgumentException("Error interpreting argument to " + fnName
+    return new JaxTypeError("Error interpreting argument to " + fnName
         + " as an abstract array. The problematic value is of type <class '"
-        + bad.getClass().getName() + "'> and was passed to the function at path "
+        + pythonTypeName(bad) + "'> and was passed to the function at path "
         + describe(path[0]) + ".\nThis typically means that a jit-wrapped function was called with"
         + " a non-array argument, and this argument was not marked as static using the "
         + "static_argnums or static_argnames parameters of jax.jit.");
@@ -176,7 +177,16 @@ final class CallArgs {
       }
       return "args[" + original + "]" + path.substring(close + 1);
     }
-    return "kwargs" + path.substring("[1]".length());
+    // a keyword argument is named as it is: ['b']['k'] becomes b['k'], as in JAX
+    String rest = path.substring("[1]".length());
+    int end = rest.indexOf("']");
+    return rest.startsWith("['") && end > 0 ? rest.substring(2, end) + rest.substring(end + 2)
+        : "kwargs" + rest;
+  }
+
+  /** The Python type of a Java leaf that Python passed ({@code str} for a String). */
+  private static String pythonTypeName(Object v) {
+    return v instanceof String || v instanceof Character ? "str" : v.getClass().getName();
   }
 
   /** {@code fn} as a function of the dynamic arguments, with the static ones put back in place. */

@@ -64,6 +64,7 @@ final class JaxprBuilder {
       outs.add(new StagingTracer(trace, v));
     }
     eqns.add(new JaxprEqn(primitive, params, inputs, outvars));
+    SourceInfo.note(outvars);
     return outs;
   }
 

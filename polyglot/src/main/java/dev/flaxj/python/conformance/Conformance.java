@@ -72,8 +72,7 @@ public final class Conformance implements AutoCloseable {
     } else {
       status = listed.equals(verdict.reason()) ? Status.KNOWN : Status.CHANGED;
     }
-    return new ExampleResult(page, index, ((Number) golden.get("line")).intValue(),
-        (String) golden.get("section"), status, verdict, listed);
+    return new ExampleResult(page, index, ((Number) golden.get("line")).intValue(), status, verdict, listed);
   }
 
   @Override

@@ -5,8 +5,8 @@ package dev.flaxj.python.conformance;
  * page), its {@link Status}, the comparison's {@link Verdict}, and the reason known-failures.json
  * gives for it (null if unlisted).
  */
-public record ExampleResult(String page, int index, int line, String section, Status status,
-    Verdict verdict, String listedReason) {
+public record ExampleResult(String page, int index, int line, Status status, Verdict verdict,
+    String listedReason) {
 
   /** "page #index line N", the name of the example's JUnit test. */
   public String name() {

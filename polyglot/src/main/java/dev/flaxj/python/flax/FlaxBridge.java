@@ -34,7 +34,7 @@ import java.util.function.UnaryOperator;
 import org.graalvm.polyglot.Value;
 
 /**
- * The Java half of the Python {@code flax} package ({@code flax._bridge}): creates the Java modules
+ * The Java half of the Python {@code flax} package ({@code flax._java}): creates the Java modules
  * that Python modules and layers stand for and forwards init/apply/bind, variables, RNGs and lifted
  * transforms to them. Values crossing in are already Java trees (converted by {@code jax}'s bridge);
  * Python callables arrive as polyglot values taking and returning Java trees.
@@ -73,6 +73,11 @@ public final class FlaxBridge {
   /** Runs a Python thunk as a method of a bound Python module (a Java layer just runs it). */
   public static Object run(Module m, Value thunk) {
     return m instanceof PyModule p ? p.run(thunk) : thunk.execute();
+  }
+
+  /** The scope a module is bound to; null while unbound. */
+  public static Scope scopeOf(Module m) {
+    return m.scope();
   }
 
   /** The names from the root to the module's scope. */
@@ -120,6 +125,11 @@ public final class FlaxBridge {
   public static Object paramOf(Module m, String name, Initializer init, Value shape) {
     int[] dims = ints(shape);
     return m.param(name, (key, args) -> init.init(key, dims));
+  }
+
+  /** Calls a Java initialiser (jax.nn.initializers) on a key and a shape, as float32. */
+  public static Object initialize(Initializer init, Object key, Value shape) {
+    return init.init((dev.flaxj.array.Value) key, ints(shape));
   }
 
   /** {@code self.variable(col, name, init_fn)}; {@code init} may be None. */
@@ -216,6 +226,15 @@ public final class FlaxBridge {
    * {@code m}'s scope: {@code inner} receives a copy of {@code m} bound to the inner scope.
    */
   public static Object lift(String kind, Map<?, ?> options, Module m, Value inner, Value args) {
+    if (kind.equals("jit")) {
+      ModuleMethod method = (copy, a) -> {
+        Object[] all = new Object[a.length + 1];
+        all[0] = copy;
+        System.arraycopy(a, 0, all, 1, a.length);
+        return PyBridge.toJava(inner.execute(all));
+      };
+      return Lifts.linenJit(options).apply(m, "__call__", method, javaArgs(args));
+    }
     ScopeFunction body = (scope, a) -> {
       Object[] all = new Object[a.length + 1];
       all[0] = m.reboundTo(scope);

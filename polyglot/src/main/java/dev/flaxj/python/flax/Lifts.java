@@ -85,6 +85,18 @@ final class Lifts {
         .donateArgnums(ints(o.get("donate_argnums")));
   }
 
+  /**
+   * {@code nn.jit} as the linen transform (with Flax's RNG forking and compilation cache), for the
+   * method form; {@code static_argnums} count the module as argument 0.
+   */
+  static dev.flaxj.linen.transforms.Jit linenJit(Map<?, ?> o) {
+    return dev.flaxj.linen.transforms.Jit.jit()
+        .variables(o.get("variables"))
+        .rngs(o.get("rngs"))
+        .staticArgnums(ints(o.get("static_argnums")))
+        .donateArgnums(ints(o.get("donate_argnums")));
+  }
+
   private static LiftRematScan rematScan(Map<?, ?> o) {
     LiftRematScan r = LiftRematScan.rematScan(ints(o.get("lengths")))
         .variableBroadcast(o.get("variable_broadcast"))

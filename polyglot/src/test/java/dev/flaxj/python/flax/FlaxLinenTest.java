@@ -132,6 +132,42 @@ class FlaxLinenTest {
   }
 
   @Test
+  void jitForksRngsAsFlaxDoes() {
+    double[] got = py.floats(""
+        + "class A(nn.Module):\n"
+        + "  @nn.compact\n"
+        + "  def __call__(self, x):\n"
+        + "    return nn.jit(nn.Dense)(2)(x)\n"
+        + "class B(nn.Module):\n"
+        + "  @nn.jit\n"
+        + "  @nn.compact\n"
+        + "  def __call__(self, x):\n"
+        + "    return nn.Dense(2)(x)\n"
+        + "va = A().init(jax.random.key(0), jnp.ones((1, 2)))['params']['JitDense_0']['kernel']\n"
+        + "vb = B().init(jax.random.key(0), jnp.ones((1, 2)))['params']['Dense_0']['kernel']\n"
+        + "r = [float(a) for a in va.ravel()] + [float(a) for a in vb.ravel()]", "r");
+    // from flax 0.12.8: nn.jit replaces each stream by a key made from the module's own, so these
+    // differ from an untransformed Dense's
+    assertArrayEquals(new double[] {-0.3958812654018402, -0.7853648662567139, 0.9506389498710632,
+        0.4213513731956482, 0.3838805556297302, -1.118265151977539, 1.2079249620437622,
+        1.0781906843185425}, got, TOL);
+  }
+
+  @Test
+  void detachedModulesAreNotChildren() {
+    String got = py.string(""
+        + "class A(nn.Module):\n"
+        + "  @nn.compact\n"
+        + "  def __call__(self, x):\n"
+        + "    nn.Dense(2, parent=None)\n"
+        + "    return nn.Dense(3)(x)\n"
+        + "s = str(jax.tree_util.tree_map(jnp.shape, A().init(jax.random.key(0), jnp.ones((1, 2)))))",
+        "s");
+    // from flax 0.12.8
+    assertEquals("{'params': {'Dense_0': {'bias': (3,), 'kernel': (2, 3)}}}", got);
+  }
+
+  @Test
   void setupAttributesAreNamedAfterTheirFields() {
     String names = py.string(""
         + "class S(nn.Module):\n"
@@ -214,13 +250,30 @@ class FlaxLinenTest {
         + "  nn.vmap(nn.Dense(2))\n"
         + "except errors.TransformTargetError as e:\n"
         + "  out.append(type(e).__name__)\n"
+        + "class D(nn.Module):\n"
+        + "  features: int = 2\n"
+        + "  def setup(self): self.features = 3\n"
+        + "  def __call__(self, x): return x\n"
+        + "class E(nn.Module):\n"
+        + "  @nn.compact\n"
+        + "  def __call__(self, x):\n"
+        + "    self.y = 1\n"
+        + "    return x\n"
+        + "for m in (D(), E()):\n"
+        + "  try:\n"
+        + "    m.init(jax.random.key(0), jnp.ones((1,)))\n"
+        + "  except errors.FlaxError as e:\n"
+        + "    out.append(type(e).__name__ + ': ' + str(e).split(' (')[0])\n"
         + "s = '\\n'.join(out)", "s");
     String page = "https://flax.readthedocs.io/en/latest/api_reference/flax.errors.html#flax.errors.";
     // from flax 0.12.8
     assertEquals("Tried to access \"kernel\" from collection \"params\" in \"/\" but the collection is "
         + "empty. (" + page + "ScopeCollectionNotFound)\n"
         + "Can't call compact methods on unbound modules (" + page + "CallCompactUnboundModuleError)\n"
-        + "TransformTargetError", got);
+        + "TransformTargetError\n"
+        + "SetAttributeInModuleSetupError: Module construction attributes are frozen.\n"
+        + "SetAttributeFrozenModuleError: Can't set y=1 for Module of type E: Module instance is "
+        + "frozen outside of setup method.", got);
   }
 
   @Test
