@@ -48,6 +48,51 @@ public record DotDimensionNumbers(
     return rhsBatch.clone();
   }
 
+  /** The lhs axes that are neither contracted nor batch axes, in order. */
+  public int[] lhsFree(int lhsRank) {
+    return freeAxes(lhsRank, lhsContracting, lhsBatch);
+  }
+
+  /** The rhs axes that are neither contracted nor batch axes, in order. */
+  public int[] rhsFree(int rhsRank) {
+    return freeAxes(rhsRank, rhsContracting, rhsBatch);
+  }
+
+  /** The lhs axes in matrix-product order: batch, free, contracting ({@code (batch, m, k)}). */
+  public int[] lhsProductOrder(int lhsRank) {
+    return concat(lhsBatch, lhsFree(lhsRank), lhsContracting);
+  }
+
+  /** The rhs axes in matrix-product order: batch, contracting, free ({@code (batch, k, n)}). */
+  public int[] rhsProductOrder(int rhsRank) {
+    return concat(rhsBatch, rhsContracting, rhsFree(rhsRank));
+  }
+
+  private static int[] freeAxes(int rank, int[] contracting, int[] batch) {
+    boolean[] used = new boolean[rank];
+    for (int a : contracting) {
+      used[a] = true;
+    }
+    for (int a : batch) {
+      used[a] = true;
+    }
+    int[] free = new int[rank - contracting.length - batch.length];
+    for (int a = 0, j = 0; a < rank; a++) {
+      if (!used[a]) {
+        free[j++] = a;
+      }
+    }
+    return free;
+  }
+
+  private static int[] concat(int[] x, int[] y, int[] z) {
+    int[] r = new int[x.length + y.length + z.length];
+    System.arraycopy(x, 0, r, 0, x.length);
+    System.arraycopy(y, 0, r, x.length, y.length);
+    System.arraycopy(z, 0, r, x.length + y.length, z.length);
+    return r;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof DotDimensionNumbers)) {

@@ -15,7 +15,7 @@ public final class Partitioning {
 
   /** An initialiser that stores its value as {@code Partitioned(value, names)} ({@code null} names an unnamed axis). */
   public static Initializer withPartitioning(Initializer init, String... names) {
-    return new Boxing(init, List.of(names));
+    return new Boxing(init, java.util.Arrays.asList(names.clone()));
   }
 
   /** The initialiser of {@link #withPartitioning}: plain values through {@link #init}, boxes through {@link #boxed}. */

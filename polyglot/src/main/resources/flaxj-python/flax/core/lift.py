@@ -35,32 +35,35 @@ def _direct(kind, options, fns, scope, args):
 
 def vmap(fn, variable_axes, split_rngs, in_axes=0, out_axes=0, axis_size=None, axis_name=None,
          spmd_axis_name=None, metadata_params={}):
-  return _lifted('vmap', fn, {
-      'variable_axes': pairs_to_java(variable_axes), 'split_rngs': pairs_to_java(split_rngs),
-      'in_axes': _axes(in_axes), 'out_axes': _axes(out_axes), 'axis_size': axis_size,
-      'axis_name': axis_name})
+  from flax.linen.transforms import _vmap_options
+  return _lifted('vmap', fn, _vmap_options(
+      variable_axes=variable_axes, split_rngs=split_rngs, in_axes=in_axes, out_axes=out_axes,
+      axis_size=axis_size, axis_name=axis_name, spmd_axis_name=spmd_axis_name,
+      metadata_params=metadata_params))
 
 
 def scan(fn, variable_axes=FrozenDict(), variable_broadcast=False, variable_carry=False,
          split_rngs=FrozenDict(), in_axes=0, out_axes=0, length=None, reverse=False, unroll=1,
          _split_transpose=False, data_transform=None, metadata_params={},
          check_constancy_invariants=True):
-  return _lifted('scan', fn, {
-      'variable_axes': pairs_to_java(variable_axes),
-      'variable_broadcast': filter_to_java(variable_broadcast),
-      'variable_carry': filter_to_java(variable_carry),
-      'split_rngs': pairs_to_java(split_rngs), 'in_axes': _axes(in_axes),
-      'out_axes': _axes(out_axes), 'length': length, 'reverse': bool(reverse), 'unroll': unroll,
-      'check_constancy_invariants': bool(check_constancy_invariants)})
+  from flax.linen.transforms import _scan_options
+  return _lifted('scan', fn, _scan_options(
+      variable_axes=variable_axes, variable_broadcast=variable_broadcast,
+      variable_carry=variable_carry, split_rngs=split_rngs, in_axes=in_axes, out_axes=out_axes,
+      length=length, reverse=reverse, unroll=unroll, data_transform=data_transform,
+      metadata_params=metadata_params, _split_transpose=_split_transpose,
+      check_constancy_invariants=check_constancy_invariants))
 
 
 def checkpoint(fn, variables=True, rngs=True, concrete=False, prevent_cse=True,
                static_argnums=(), policy=None):
-  if concrete or policy is not None:
-    raise NotImplementedError('flaxj: checkpoint(concrete=..., policy=...) is not supported')
+  from flax.linen.transforms import _policy_to_java
+  if concrete:
+    raise NotImplementedError('The concrete argument is deprecated. Use static_argnums instead.')
   return _lifted('checkpoint', fn, {
       'variables': filter_to_java(variables), 'rngs': filter_to_java(rngs),
-      'prevent_cse': bool(prevent_cse), 'static_argnums': list(static_argnums)})
+      'prevent_cse': bool(prevent_cse), 'static_argnums': list(static_argnums),
+      'policy': _policy_to_java(policy, 'checkpoint')})
 
 
 remat = checkpoint
@@ -75,10 +78,9 @@ def jit(fn, variables=True, rngs=True, static_argnums=(), static_argnames=(),
 
 def remat_scan(body_fn, lengths, policy=None, variable_broadcast=False, variable_carry=False,
                variable_axes=FrozenDict({True: 0}), split_rngs=FrozenDict({True: True})):
-  if policy is not None:
-    raise NotImplementedError('flaxj: remat_scan(policy=...) is not supported')
+  from flax.linen.transforms import _policy_to_java
   return _lifted('remat_scan', body_fn, {
-      'lengths': list(lengths), 'variable_broadcast': filter_to_java(variable_broadcast),
+      'lengths': list(lengths), 'policy': _policy_to_java(policy, 'remat_scan'), 'variable_broadcast': filter_to_java(variable_broadcast),
       'variable_carry': filter_to_java(variable_carry),
       'variable_axes': pairs_to_java(variable_axes), 'split_rngs': pairs_to_java(split_rngs)})
 

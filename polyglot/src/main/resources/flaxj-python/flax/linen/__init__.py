@@ -13,6 +13,8 @@ from flax.linen.transforms import (vmap, scan, checkpoint, remat, jit, remat_sca
                                    map_variables, while_loop, cond, switch, jvp, vjp,
                                    value_and_grad, grad, custom_vjp)
 from flax.core import broadcast, DenyList, FrozenDict
+from flax.core.meta import Partitioned, with_partitioning, unbox
+from flax.linen.summary import tabulate
 
 # flax.linen.module's globals hold `nn` in real Flax (its doctests use it).
 from flax.linen import module as _module  # noqa: E402

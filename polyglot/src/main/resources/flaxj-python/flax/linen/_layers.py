@@ -13,7 +13,17 @@ class JavaLayer(Module):
     peer = self.__dict__.get('_peer')
     if peer is None or not FB.isBound(peer):
       raise errors.CallCompactUnboundModuleError()
-    return from_java(FB.call(peer, [to_java(a) for a in args]))
+    from flax.linen import module as module_lib
+    if module_lib._interceptor_stack:
+      return module_lib._run_interceptors(_java_call, self, args, {})
+    return _java_call(self, *args)
+
+
+def _java_call(module, *args):
+  return from_java(FB.call(module._peer, [to_java(a) for a in args]))
+
+
+_java_call.__name__ = '__call__'
 
 
 def java_initializer(init, default):

@@ -20,6 +20,7 @@ import jax.numpy as jnp  # noqa: F401,E402
 
 from flax import errors
 from flax._java import FB, to_java, from_java, filter_to_java
+from flax.core.meta import boxes_to_java, boxes_from_java
 from flax.core.scope import DenyList
 
 
@@ -321,7 +322,7 @@ class Module:
       raise errors.InvalidInstanceModuleError()
     out = FB.initWithOutput(self._peer, _rngs_to_java(rngs), self._runner(method, args, kwargs),
                             filter_to_java(mutable))
-    return from_java(out)
+    return boxes_from_java(from_java(out))
 
   def init(self, rngs, *args, method=None, mutable=DenyList('intermediates'),
            capture_intermediates=False, **kwargs):
@@ -336,13 +337,24 @@ class Module:
     out = FB.apply(self._peer, _variables_to_java(variables),
                    None if rngs is None else _rngs_to_java(rngs),
                    self._runner(method, args, kwargs), filter_to_java(mutable))
-    return from_java(out)
+    return boxes_from_java(from_java(out))
 
   def bind(self, variables, *args, rngs=None, mutable=False):
     """A copy bound to `variables`, for interactive use."""
     peer = FB.bind(self._peer, _variables_to_java(variables),
                    None if rngs is None else _rngs_to_java(rngs), filter_to_java(mutable))
     return module_of_peer(peer, self)
+
+  def tabulate(self, rngs, *args, depth=None, show_repeated=False,
+               mutable=DenyList('intermediates'), console_kwargs=None, table_kwargs={},
+               column_kwargs={}, compute_flops=False, compute_vjp_flops=False, **kwargs):
+    """The summary table Flax prints: one row per module call with its inputs, outputs and
+    variables (see flax.linen.summary.tabulate)."""
+    from flax.linen.summary import module_table
+    return module_table(self, rngs, *args, depth=depth, show_repeated=show_repeated,
+                    mutable=mutable, console_kwargs=console_kwargs, table_kwargs=table_kwargs,
+                    column_kwargs=column_kwargs, compute_flops=compute_flops,
+                    compute_vjp_flops=compute_vjp_flops, **kwargs)
 
   def unbind(self):
     peer = self.__dict__.get('_peer')
@@ -355,7 +367,7 @@ class Module:
   @property
   def variables(self):
     """The variables visible to this module, by collection."""
-    return from_java(FB.variables(self._bound_peer()))
+    return boxes_from_java(from_java(FB.variables(self._bound_peer())))
 
   def is_initializing(self):
     return FB.isInitializing(self._bound_peer())
@@ -381,7 +393,7 @@ class Module:
       return from_java(FB.paramOf(peer, name, init_fn._java, shape))
 
     def java_init(key):
-      return to_java(init_fn(from_java(key), *init_args, **init_kwargs))
+      return boxes_to_java(init_fn(from_java(key), *init_args, **init_kwargs))
     return from_java(FB.param(peer, name, java_init))
 
   def variable(self, col, name, init_fn=None, *init_args, unbox=True, **init_kwargs):
@@ -479,7 +491,7 @@ def _rngs_to_java(rngs):
 
 def _variables_to_java(variables):
   from flax.core.frozen_dict import unfreeze
-  return to_java(unfreeze(variables))
+  return boxes_to_java(unfreeze(variables))
 
 
 def _dataclass_transform(cls):

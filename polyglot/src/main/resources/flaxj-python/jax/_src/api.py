@@ -4,6 +4,7 @@ Java builder, and converts arguments and results between Python and Java pytrees
 
 import functools
 import inspect
+import types
 
 from jax._src import bridge
 from jax._src.bridge import java, to_java, from_java, tree_function, call
@@ -48,14 +49,32 @@ def jit(fun=None, *, static_argnums=(), static_argnames=(), donate_argnums=(),
     if isinstance(name, str):
         jitted = call(jitted.name, name)
 
-    def wrapper(*args, **kwargs):
+    return PjitFunction(fun, jitted)
+
+
+class PjitFunction:
+    """What `jax.jit` returns (JAX's type name): calls the Java jitted function, wraps `fun`
+    (`__wrapped__`, `__name__`, signature) and binds as a method as functions do."""
+
+    def __init__(self, fun, jitted):
+        _wraps(fun, self)  # first: it copies fun.__dict__, which may hold these two
+        self._fun = fun
+        self._flaxj_jitted = jitted
+
+    def __call__(self, *args, **kwargs):
         if kwargs:
             # keyword arguments are traced like positional ones, unless static_argnames
-            return _apply(jitted, args + (bridge.kwargs(kwargs),))
-        return _apply(jitted, args)
-    wrapper._flaxj_jitted = jitted
-    wrapper.lower = lambda *a, **k: _Lowered(fun, a)
-    return _wraps(fun, wrapper)
+            return _apply(self._flaxj_jitted, args + (bridge.kwargs(kwargs),))
+        return _apply(self._flaxj_jitted, args)
+
+    def __get__(self, instance, owner=None):
+        return self if instance is None else types.MethodType(self, instance)
+
+    def lower(self, *args, **kwargs):
+        return _Lowered(self._fun, args)
+
+    def __repr__(self):
+        return '<PjitFunction of %r>' % (self._fun,)
 
 
 def _static_args(fun, static_argnums, static_argnames):

@@ -7,6 +7,7 @@ import operator
 from jax._src import bridge
 from jax._src import array_repr
 from jax._src import dtypes
+from jax._src import key_comparisons
 from jax._src.bridge import java
 
 _J = java.Jnp
@@ -43,6 +44,27 @@ def _binary(java_name, reflected=False):
         except TypeError:
             return NotImplemented
         return Array(fn(o, self._value) if reflected else fn(self._value, o))
+    op.__name__ = java_name
+    return op
+
+
+def _compared(java_name, fn, x, y):
+    """The comparison `fn` (Jnp's `java_name`) of two operands; PRNG key arrays are compared as
+    JAX compares them."""
+    if key_comparisons.involves_key(x, y):
+        return key_comparisons.compare(java_name, x, y)
+    return Array(fn(x, y))
+
+
+def _comparison(java_name):
+    fn = getattr(_J, java_name)
+
+    def op(self, other):
+        try:
+            o = _operand(other)
+        except TypeError:
+            return NotImplemented
+        return _compared(java_name, fn, self._value, o)
     op.__name__ = java_name
     return op
 
@@ -322,12 +344,12 @@ class Array:
     __rpow__ = _binary('power', True)
     __matmul__ = _binary('matmul')
     __rmatmul__ = _binary('matmul', True)
-    __eq__ = _binary('equal')
-    __ne__ = _binary('notEqual')
-    __lt__ = _binary('less')
-    __le__ = _binary('lessEqual')
-    __gt__ = _binary('greater')
-    __ge__ = _binary('greaterEqual')
+    __eq__ = _comparison('equal')
+    __ne__ = _comparison('notEqual')
+    __lt__ = _comparison('less')
+    __le__ = _comparison('lessEqual')
+    __gt__ = _comparison('greater')
+    __ge__ = _comparison('greaterEqual')
     __neg__ = _unary('negative')
     __abs__ = _unary('abs')
 

@@ -4,7 +4,7 @@ import builtins
 
 from jax._src import bridge
 from jax._src import dtypes
-from jax._src.array import Array, _operand, _axes
+from jax._src.array import Array, _operand, _axes, _compared
 from jax._src.bridge import java
 
 _J = java.Jnp
@@ -163,6 +163,15 @@ def _binary(java_name):
     return f
 
 
+def _comparison(java_name):
+    fn = getattr(_J, java_name)
+
+    def f(x, y):
+        return _compared(java_name, fn, _operand(x), _operand(y))
+    f.__name__ = java_name
+    return f
+
+
 def _unary(java_name):
     fn = getattr(_J, java_name)
 
@@ -181,12 +190,12 @@ remainder = mod = _binary('remainder')
 power = pow = _binary('power')
 maximum = _binary('maximum')
 minimum = _binary('minimum')
-equal = _binary('equal')
-not_equal = _binary('notEqual')
-less = _binary('less')
-less_equal = _binary('lessEqual')
-greater = _binary('greater')
-greater_equal = _binary('greaterEqual')
+equal = _comparison('equal')
+not_equal = _comparison('notEqual')
+less = _comparison('less')
+less_equal = _comparison('lessEqual')
+greater = _comparison('greater')
+greater_equal = _comparison('greaterEqual')
 logical_and = _binary('logicalAnd')
 logical_or = _binary('logicalOr')
 logical_xor = _binary('logicalXor')

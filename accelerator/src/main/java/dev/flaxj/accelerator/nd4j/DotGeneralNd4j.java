@@ -49,14 +49,14 @@ final class DotGeneralNd4j {
     DotDimensionNumbers dn = (DotDimensionNumbers) p.get("dimension_numbers");
     INDArray lhs = in.get(0);
     INDArray rhs = in.get(1);
-    int[] lhsFree = freeAxes(lhs.rank(), dn.lhsContracting(), dn.lhsBatch());
-    int[] rhsFree = freeAxes(rhs.rank(), dn.rhsContracting(), dn.rhsBatch());
+    int[] lhsFree = dn.lhsFree(lhs.rank());
+    int[] rhsFree = dn.rhsFree(rhs.rank());
     long batch = size(lhs, dn.lhsBatch());
     long m = size(lhs, lhsFree);
     long k = size(lhs, dn.lhsContracting());
     long n = size(rhs, rhsFree);
-    INDArray a = arranged(lhs, concat(dn.lhsBatch(), lhsFree, dn.lhsContracting()), batch, m, k);
-    INDArray b = arranged(rhs, concat(dn.rhsBatch(), dn.rhsContracting(), rhsFree), batch, k, n);
+    INDArray a = arranged(lhs, dn.lhsProductOrder(lhs.rank()), batch, m, k);
+    INDArray b = arranged(rhs, dn.rhsProductOrder(rhs.rank()), batch, k, n);
     INDArray c = batch == 1
         ? a.reshape('c', m, k).mmul(b.reshape('c', k, n))
         : Nd4j.matmul(a, b);
@@ -69,36 +69,11 @@ final class DotGeneralNd4j {
     return moved.dup('c').reshape('c', batch, rows, cols);
   }
 
-  private static int[] freeAxes(int rank, int[] contracting, int[] batch) {
-    boolean[] used = new boolean[rank];
-    for (int a : contracting) {
-      used[a] = true;
-    }
-    for (int a : batch) {
-      used[a] = true;
-    }
-    int[] free = new int[rank - contracting.length - batch.length];
-    for (int a = 0, j = 0; a < rank; a++) {
-      if (!used[a]) {
-        free[j++] = a;
-      }
-    }
-    return free;
-  }
-
   private static long size(INDArray x, int[] axes) {
     long s = 1;
     for (int a : axes) {
       s *= x.size(a);
     }
     return s;
-  }
-
-  private static int[] concat(int[] x, int[] y, int[] z) {
-    int[] r = new int[x.length + y.length + z.length];
-    System.arraycopy(x, 0, r, 0, x.length);
-    System.arraycopy(y, 0, r, x.length, y.length);
-    System.arraycopy(z, 0, r, x.length + y.length, z.length);
-    return r;
   }
 }

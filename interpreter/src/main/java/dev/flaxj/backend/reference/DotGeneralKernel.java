@@ -41,14 +41,14 @@ final class DotGeneralKernel {
     DotDimensionNumbers dn = (DotDimensionNumbers) params.get("dimension_numbers");
     DType compute = DotGeneralPrimitive.higher(
         DotGeneralPrimitive.higher(lhs.dtype(), rhs.dtype()), out.dtype());
-    int[] lhsFree = freeAxes(lhs.rank(), dn.lhsContracting(), dn.lhsBatch());
-    int[] rhsFree = freeAxes(rhs.rank(), dn.rhsContracting(), dn.rhsBatch());
+    int[] lhsFree = dn.lhsFree(lhs.rank());
+    int[] rhsFree = dn.rhsFree(rhs.rank());
     int batch = size(lhs.shape(), dn.lhsBatch());
     int m = size(lhs.shape(), lhsFree);
     int k = size(lhs.shape(), dn.lhsContracting());
     int n = size(rhs.shape(), rhsFree);
-    Object a = operand(lhs, concat(dn.lhsBatch(), lhsFree, dn.lhsContracting()), compute);
-    Object b = operand(rhs, concat(dn.rhsBatch(), dn.rhsContracting(), rhsFree), compute);
+    Object a = operand(lhs, dn.lhsProductOrder(lhs.rank()), compute);
+    Object b = operand(rhs, dn.rhsProductOrder(rhs.rank()), compute);
     Object c = multiply(a, b, compute, batch, m, k, n);
     if (compute != out.dtype()) {
       c = Conversions.convert(
@@ -175,36 +175,11 @@ final class DotGeneralKernel {
     return storage;
   }
 
-  private static int[] freeAxes(int rank, int[] contracting, int[] batch) {
-    boolean[] used = new boolean[rank];
-    for (int a : contracting) {
-      used[a] = true;
-    }
-    for (int a : batch) {
-      used[a] = true;
-    }
-    int[] free = new int[rank - contracting.length - batch.length];
-    for (int a = 0, j = 0; a < rank; a++) {
-      if (!used[a]) {
-        free[j++] = a;
-      }
-    }
-    return free;
-  }
-
   private static int size(Shape shape, int[] axes) {
     int s = 1;
     for (int a : axes) {
       s *= shape.dim(a);
     }
     return s;
-  }
-
-  private static int[] concat(int[] x, int[] y, int[] z) {
-    int[] r = new int[x.length + y.length + z.length];
-    System.arraycopy(x, 0, r, 0, x.length);
-    System.arraycopy(y, 0, r, x.length, y.length);
-    System.arraycopy(z, 0, r, x.length + y.length, z.length);
-    return r;
   }
 }

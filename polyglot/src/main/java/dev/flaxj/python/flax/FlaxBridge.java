@@ -3,6 +3,7 @@ package dev.flaxj.python.flax;
 import dev.flaxj.core.Core;
 import dev.flaxj.core.DenyList;
 import dev.flaxj.core.LiftScan;
+import dev.flaxj.core.Partitioned;
 import dev.flaxj.core.Scope;
 import dev.flaxj.core.ScopeFunction;
 import dev.flaxj.linen.ApplyOptions;
@@ -14,11 +15,13 @@ import dev.flaxj.linen.GRUCell;
 import dev.flaxj.linen.LSTMCell;
 import dev.flaxj.linen.LayerNorm;
 import dev.flaxj.linen.Module;
+import dev.flaxj.linen.Partitioning;
 import dev.flaxj.linen.RNN;
 import dev.flaxj.linen.ModuleMethod;
 import dev.flaxj.linen.Sequential;
 import dev.flaxj.linen.SimpleCell;
 import dev.flaxj.linen.Variable;
+import dev.flaxj.linen.transforms.LinenLift;
 import dev.flaxj.nn.Activations;
 import dev.flaxj.nn.Initializer;
 import dev.flaxj.nn.Initializers;
@@ -123,8 +126,7 @@ public final class FlaxBridge {
 
   /** {@code self.param(name, init, shape)} with a Java initialiser (jax.nn.initializers). */
   public static Object paramOf(Module m, String name, Initializer init, Value shape) {
-    int[] dims = ints(shape);
-    return m.param(name, (key, args) -> init.init(key, dims));
+    return m.param(name, init, ints(shape));
   }
 
   /** Calls a Java initialiser (jax.nn.initializers) on a key and a shape, as float32. */
@@ -242,6 +244,27 @@ public final class FlaxBridge {
       return PyBridge.toJava(inner.execute(all));
     };
     return Lifts.build(kind, options, body).apply(m.scope(), javaArgs(args));
+  }
+
+  /**
+   * {@link #lift} when {@code args} hold bound modules (their Java peers): each such module's scope
+   * joins the lifted scope tree and the function receives it rebound to its inner scope, as Flax
+   * lifts modules passed as arguments.
+   */
+  public static Object liftWithModules(String kind, Map<?, ?> options, Module m, Value inner,
+      Value args) {
+    ModuleMethod body = (copy, a) -> {
+      Object[] all = new Object[a.length + 1];
+      all[0] = copy;
+      System.arraycopy(a, 0, all, 1, a.length);
+      return PyBridge.toJava(inner.execute(all));
+    };
+    return LinenLift.direct(kind, fns -> Lifts.buildTree(kind, options, fns.get(0)), List.of(body),
+        m, true, javaArgs(args));
+  }
+
+  public static boolean isModule(Object o) {
+    return o instanceof Module;
   }
 
   /**
@@ -379,6 +402,36 @@ public final class FlaxBridge {
   /** {@code flax.core.broadcast}: the scan axis of a value that is the same in every step. */
   public static Object broadcast() {
     return LiftScan.BROADCAST;
+  }
+
+  // ---- axis metadata (nn.Partitioned) ----
+
+  /** {@code nn.Partitioned(value, names)} as the Java box the core lifts ({@code null}: unnamed axis). */
+  public static Partitioned partitioned(Object value, Value names) {
+    List<String> n = new ArrayList<>();
+    for (long i = 0; i < names.getArraySize(); i++) {
+      Value name = names.getArrayElement(i);
+      n.add(isNone(name) ? null : name.asString());
+    }
+    return new Partitioned(value, n);
+  }
+
+  public static boolean isPartitioned(Object o) {
+    return o instanceof Partitioned;
+  }
+
+  public static Object partitionedValue(Partitioned p) {
+    return p.value();
+  }
+
+  public static Tuple partitionedNames(Partitioned p) {
+    return new Tuple(new ArrayList<>(p.names()));
+  }
+
+  /** {@code nn.with_partitioning(init, names)} over a Python or Java initialiser. */
+  public static Initializer withPartitioning(Value init, Value names) {
+    return Partitioning.withPartitioning(initializer(init, null),
+        partitioned(null, names).names().toArray(new String[0]));
   }
 
   // ---- layers ----

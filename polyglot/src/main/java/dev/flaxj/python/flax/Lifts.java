@@ -7,7 +7,10 @@ import dev.flaxj.core.LiftRematScan;
 import dev.flaxj.core.LiftScan;
 import dev.flaxj.core.LiftVmap;
 import dev.flaxj.core.ScopeFunction;
+import dev.flaxj.core.ScopeTreeFunction;
+import dev.flaxj.errors.PyNotImplementedError;
 import dev.flaxj.python.PyBridge;
+import dev.flaxj.transform.remat.CheckpointPolicy;
 import dev.flaxj.tree.Tuple;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +39,19 @@ final class Lifts {
     };
   }
 
+  /** The same transforms over a scope tree (for modules passed as arguments). */
+  static ScopeTreeFunction buildTree(String kind, Map<?, ?> o, ScopeTreeFunction body) {
+    return switch (kind) {
+      case "vmap" -> vmap(o).buildTree(body);
+      case "scan" -> scan(o).buildTree(body);
+      case "checkpoint" -> checkpoint(o).buildTree(body);
+      case "remat_scan" -> rematScan(o).buildTree(body);
+      case "map_variables" -> mapVariables(o).buildTree(body);
+      default -> throw new PyNotImplementedError("flaxj: nn." + kind
+          + " does not support Modules passed as arguments");
+    };
+  }
+
   private static LiftVmap vmap(Map<?, ?> o) {
     LiftVmap v = LiftVmap.vmap();
     for (Tuple p : pairs(o.get("variable_axes"))) {
@@ -48,7 +64,7 @@ final class Lifts {
     if (o.get("axis_name") != null) {
       v.axisName((String) o.get("axis_name"));
     }
-    return v;
+    return v.metadataParams(metadataParams(o));
   }
 
   private static LiftScan scan(Map<?, ?> o) {
@@ -66,7 +82,35 @@ final class Lifts {
         .length((Integer) o.get("length"))
         .reverse((Boolean) o.get("reverse"))
         .unroll(o.get("unroll"))
-        .checkConstancyInvariants((Boolean) o.get("check_constancy_invariants"));
+        .checkConstancyInvariants((Boolean) o.get("check_constancy_invariants"))
+        .metadataParams(metadataParams(o))
+        .dataTransform(dataTransform(o.get("data_transform")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> metadataParams(Map<?, ?> o) {
+    Object params = o.get("metadata_params");
+    return params == null ? Map.of() : (Map<String, Object>) params;
+  }
+
+  /**
+   * Flax's {@code data_transform}, a Python function of the variable groups and RNG groups (as
+   * tuples) returning both, as the core's transform of lists.
+   */
+  private static LiftScan.DataTransform dataTransform(Object fn) {
+    if (fn == null) {
+      return null;
+    }
+    Value f = ((dev.flaxj.python.PyObject) fn).value();
+    return (variableGroups, rngGroups) -> {
+      Tuple out = (Tuple) PyBridge.toJava(
+          f.execute(new Tuple(variableGroups), new Tuple(rngGroups)));
+      return Tuple.of(items(out.get(0)), items(out.get(1)));
+    };
+  }
+
+  private static List<Object> items(Object seq) {
+    return new java.util.ArrayList<>(seq instanceof Tuple t ? t.items() : (List<?>) seq);
   }
 
   private static LiftCheckpoint checkpoint(Map<?, ?> o) {
@@ -74,7 +118,8 @@ final class Lifts {
         .variables(o.get("variables"))
         .rngs(o.get("rngs"))
         .preventCse((Boolean) o.get("prevent_cse"))
-        .staticArgnums(ints(o.get("static_argnums")));
+        .staticArgnums(ints(o.get("static_argnums")))
+        .policy((CheckpointPolicy) o.get("policy"));
   }
 
   private static LiftJit jit(Map<?, ?> o) {
@@ -100,7 +145,8 @@ final class Lifts {
   private static LiftRematScan rematScan(Map<?, ?> o) {
     LiftRematScan r = LiftRematScan.rematScan(ints(o.get("lengths")))
         .variableBroadcast(o.get("variable_broadcast"))
-        .variableCarry(o.get("variable_carry"));
+        .variableCarry(o.get("variable_carry"))
+        .policy((CheckpointPolicy) o.get("policy"));
     Map<Object, Integer> axes = new LinkedHashMap<>();
     pairs(o.get("variable_axes")).forEach(p -> axes.put(p.get(0), (Integer) p.get(1)));
     Map<Object, Boolean> splits = new LinkedHashMap<>();
