@@ -21,7 +21,17 @@ _zeros = initializers.zeros_init()
 
 
 class RNNCellBase(JavaLayer):
-  """Base of the recurrent cells: `initialize_carry` and `num_feature_axes`."""
+  """Base of the recurrent cells: the Java peer named by `_JAVA_CELL`, the call,
+  `initialize_carry` and `num_feature_axes`."""
+
+  def _make_peer(self, type_name, name):
+    return FB.cell(self._JAVA_CELL, type_name, name,
+                   *_cell_fields(self, getattr(self, 'gate_fn', None)),
+                   getattr(self, 'residual', False))
+
+  @nowrap
+  def __call__(self, carry, inputs):
+    return self._call_java(carry, inputs)
 
   @property
   def num_feature_axes(self):
@@ -53,12 +63,7 @@ class LSTMCell(RNNCellBase):
   param_dtype: typing.Any = None
   carry_init: typing.Any = _zeros
 
-  def _make_peer(self, type_name, name):
-    return FB.cell('LSTMCell', type_name, name, *_cell_fields(self, self.gate_fn), False)
-
-  @nowrap
-  def __call__(self, carry, inputs):
-    return self._call_java(carry, inputs)
+  _JAVA_CELL = 'LSTMCell'
 
 
 class GRUCell(RNNCellBase):
@@ -73,12 +78,7 @@ class GRUCell(RNNCellBase):
   param_dtype: typing.Any = None
   carry_init: typing.Any = _zeros
 
-  def _make_peer(self, type_name, name):
-    return FB.cell('GRUCell', type_name, name, *_cell_fields(self, self.gate_fn), False)
-
-  @nowrap
-  def __call__(self, carry, inputs):
-    return self._call_java(carry, inputs)
+  _JAVA_CELL = 'GRUCell'
 
 
 class SimpleCell(RNNCellBase):
@@ -93,12 +93,7 @@ class SimpleCell(RNNCellBase):
   carry_init: typing.Any = _zeros
   residual: bool = False
 
-  def _make_peer(self, type_name, name):
-    return FB.cell('SimpleCell', type_name, name, *_cell_fields(self, None), self.residual)
-
-  @nowrap
-  def __call__(self, carry, inputs):
-    return self._call_java(carry, inputs)
+  _JAVA_CELL = 'SimpleCell'
 
 
 class RNN(JavaLayer):
