@@ -110,13 +110,15 @@ def encode_array(x):
         return {"dtype": dtype, "shape": list(x.shape), "key_data": encode_array(data)}
     flat = _flat(x.tolist(), len(x.shape))
     out = {"dtype": dtype, "shape": list(x.shape), "weak_type": bool(x.weak_type)}
+    # A summarised array keeps only its head's values: encode no more than that one by one.
+    shown = flat[:SUMMARY_HEAD] if len(flat) > SUMMARY_THRESHOLD else flat
     if dtype == "bool":
-        out["data"] = [bool(v) for v in flat]
+        out["data"] = [bool(v) for v in shown]
     elif dtype.startswith(("int", "uint")):
-        out["data"] = [int(v) for v in flat]
+        out["data"] = [int(v) for v in shown]
     elif dtype in _FLOAT_FORMATS:
-        out["data"] = [float_decimal(v, dtype) for v in flat]
-        out["bits"] = [float_bits(v, dtype) for v in flat]
+        out["data"] = [float_decimal(v, dtype) for v in shown]
+        out["bits"] = [float_bits(v, dtype) for v in shown]
     else:
         return {"type": "object", "kind": "array", "class": type(x).__name__, "dtype": dtype}
     return summarise(out, flat, dtype) if len(flat) > SUMMARY_THRESHOLD else out
@@ -152,6 +154,13 @@ def float_decimal(v, dtype):
     return float(v)
 
 
+def _packed(code, values, chunk=4096):
+    """The little-endian bytes of values in struct format code, packed a chunk at a time (one
+    call with millions of arguments exhausts GraalPy's memory)."""
+    return b"".join(struct.pack("<%d%s" % (len(values[i:i + chunk]), code), *values[i:i + chunk])
+                    for i in range(0, len(values), chunk))
+
+
 def summarise(out, flat, dtype):
     """The recorder's digest of a large array: sha256 of the little-endian bytes, head, min, max, sum."""
     import hashlib
@@ -160,11 +169,11 @@ def summarise(out, flat, dtype):
     if dtype == "bool":
         raw = bytes(1 if v else 0 for v in flat)
     elif dtype in _FLOAT_FORMATS:
-        raw = struct.pack("<%d%s" % (len(flat), _FLOAT_FORMATS[dtype][0][1]), *flat)
+        raw = _packed(_FLOAT_FORMATS[dtype][0][1], flat)
     else:
         code = {"int8": "b", "uint8": "B", "int16": "h", "uint16": "H", "int32": "i", "uint32": "I",
                 "int64": "q", "uint64": "Q"}[dtype]
-        raw = struct.pack("<%d%s" % (len(flat), code), *flat)
+        raw = _packed(code, flat)
     out["sha256"] = hashlib.sha256(raw).hexdigest()
     out["head"] = values[:SUMMARY_HEAD]
     if dtype not in _FLOAT_FORMATS:
