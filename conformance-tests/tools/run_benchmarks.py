@@ -105,8 +105,8 @@ def residual_bytes(classpath, programs):
               capture_output=True, text=True).stdout
     table = {}
     for line in out.splitlines():
-        name, count, size = line.split("\t")
-        table[name] = {"count": int(count), "bytes": int(size)}
+        name, count, size, computed = line.split("\t")
+        table[name] = {"count": int(count), "bytes": int(size), "computed_bytes": int(computed)}
     return table
 
 
@@ -223,12 +223,27 @@ def write_markdown(path, args, info, flaxj, samediff, residuals, jax):
                          + " | ".join(ratios) + " |")
     if residuals:
         lines += ["", "Residuals saved by reverse mode for the gradient with respect to the params "
-                  "(flaxj `SavedResiduals`, JAX `saved_residuals`; count and bytes):", "",
-                  "| program | flaxj count | flaxj bytes | JAX count | JAX bytes |", "|---|---|---|---|---|"]
+                  "(flaxj `SavedResiduals`, JAX `saved_residuals`): count, bytes of all of them, and "
+                  "computed bytes, the residuals that are not arguments (the stacked params are "
+                  "arguments: the caller holds them whether or not they are saved, so only the "
+                  "computed residuals are memory that saving adds and remat can save):", "",
+                  "| program | flaxj count | flaxj bytes | flaxj computed bytes | JAX count | JAX bytes "
+                  "| JAX computed bytes |", "|---|---|---|---|---|---|---|"]
         for name, r in residuals.items():
             jr = jax["residuals"].get(name, {}) if jax else {}
-            lines.append(f"| {name} | {r['count']} | {r['bytes']} | {jr.get('count', 'not run')} | "
-                         f"{jr.get('bytes', 'not run')} |")
+            lines.append(f"| {name} | {r['count']} | {r['bytes']} | {r['computed_bytes']} | "
+                         f"{jr.get('count', 'not run')} | {jr.get('bytes', 'not run')} | "
+                         f"{jr.get('computed_bytes', 'not run')} |")
+        for size in ("8", "512"):
+            remat, plain = residuals.get(f"remat_scan_{size}"), residuals.get(f"scan_100_{size}")
+            if remat and plain:
+                jremat = jax["residuals"].get(f"remat_scan_{size}") if jax else None
+                jplain = jax["residuals"].get(f"scan_100_{size}") if jax else None
+                jtext = (f"; JAX {jremat['computed_bytes'] / jplain['computed_bytes']:.3f}"
+                         if jremat and jplain else "")
+                lines.append(f"\nremat_scan (10, 10) / plain scan of 100, features {size}, computed "
+                             f"residual bytes: flaxj {remat['computed_bytes'] / plain['computed_bytes']:.3f}"
+                             f"{jtext} (all bytes: flaxj {remat['bytes'] / plain['bytes']:.3f}).")
     Path(path).write_text("\n".join(lines) + "\n")
 
 

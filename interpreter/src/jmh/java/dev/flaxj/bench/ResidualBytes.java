@@ -8,7 +8,9 @@ import java.util.Map;
  * Prints, per Dense-stack program, the bytes of the residuals that reverse mode saves for the
  * gradient of the loss with respect to the params ({@link SavedResiduals}: what the outer
  * {@code vjp} keeps from the forward pass for the backward pass; remat_scan's inner loops
- * recompute the rest during the backward pass). Output lines: {@code program<TAB>count<TAB>bytes}.
+ * recompute the rest during the backward pass). Output lines:
+ * {@code program<TAB>count<TAB>bytes<TAB>computed bytes} (computed: arguments left out,
+ * {@link SavedResiduals#computedBytes()}).
  *
  * <p>{@code java -cp benchmarks.jar dev.flaxj.bench.ResidualBytes [program...]}
  */
@@ -23,7 +25,8 @@ public final class ResidualBytes {
       Object params = ((Map<?, ?>) p.init().get(1)).get("params");
       TreeFunction loss = p.loss();
       SavedResiduals saved = SavedResiduals.of(a -> loss.apply(a[0], p.x()), params);
-      System.out.println(name + "\t" + saved.count() + "\t" + saved.totalBytes());
+      System.out.println(name + "\t" + saved.count() + "\t" + saved.totalBytes() + "\t"
+          + saved.computedBytes());
     }
   }
 }

@@ -68,6 +68,22 @@ public record DotDimensionNumbers(
     return concat(rhsBatch, rhsContracting, rhsFree(rhsRank));
   }
 
+  /**
+   * Whether the lhs is stored as {@code (batch, k, m)} rather than in product order: its batch,
+   * contracting and free axes follow each other in that order (a matrix product reads it
+   * transposed instead of moving its elements).
+   */
+  public boolean lhsTransposed(int lhsRank) {
+    return !ShapePrimitives.isIdentityPermutation(lhsProductOrder(lhsRank))
+        && ShapePrimitives.isIdentityPermutation(concat(lhsBatch, lhsContracting, lhsFree(lhsRank)));
+  }
+
+  /** Whether the rhs is stored as {@code (batch, n, k)} rather than in product order (see {@link #lhsTransposed}). */
+  public boolean rhsTransposed(int rhsRank) {
+    return !ShapePrimitives.isIdentityPermutation(rhsProductOrder(rhsRank))
+        && ShapePrimitives.isIdentityPermutation(concat(rhsBatch, rhsFree(rhsRank), rhsContracting));
+  }
+
   private static int[] freeAxes(int rank, int[] contracting, int[] batch) {
     boolean[] used = new boolean[rank];
     for (int a : contracting) {

@@ -15,6 +15,16 @@ import java.util.List;
 public final class ShapePrimitives {
   private ShapePrimitives() {}
 
+  /** Whether {@code permutation} leaves every axis in place (a transpose by it is a no-op). */
+  public static boolean isIdentityPermutation(int[] permutation) {
+    for (int i = 0; i < permutation.length; i++) {
+      if (permutation[i] != i) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * {@code broadcast_in_dim[shape, broadcast_dimensions]}: operand dimension {@code i} becomes
    * output dimension {@code broadcast_dimensions[i]}; operand dimensions of size 1 stretch.

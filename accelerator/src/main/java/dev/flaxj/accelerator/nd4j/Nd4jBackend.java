@@ -3,6 +3,7 @@ package dev.flaxj.accelerator.nd4j;
 import dev.flaxj.array.Array;
 import dev.flaxj.array.ShapedArray;
 import dev.flaxj.backend.Backend;
+import dev.flaxj.backend.Float32Elementwise;
 import dev.flaxj.backend.reference.ReferenceBackend;
 import dev.flaxj.lax.DotGeneralPrimitive;
 import dev.flaxj.lax.Params;
@@ -139,6 +140,16 @@ public final class Nd4jBackend implements Backend {
       }
     }
     return k.accepts().test(inputs, params, outAvals);
+  }
+
+  /**
+   * The reference backend's per-element functions: the jit executor's fused elementwise loops
+   * run in Java on both backends (one pass over the operands, no copies to ND4J), with the
+   * reference's exact float32 arithmetic.
+   */
+  @Override
+  public Float32Elementwise fusibleFloat32(Primitive primitive, Params params) {
+    return ReferenceBackend.INSTANCE.fusibleFloat32(primitive, params);
   }
 
   /** The primitives that have an ND4J kernel (for some dtypes; the others run on the reference). */

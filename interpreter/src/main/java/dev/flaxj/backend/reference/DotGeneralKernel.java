@@ -140,11 +140,19 @@ final class DotGeneralKernel {
     for (int i = 0; i < perm.length; i++) {
       identity &= perm[i] == i;
     }
-    Array moved = identity ? x : ElementCopy.take(x, IndexMaps.strided(0,
-        IndexMaps.pick(x.shape().dims(), perm), IndexMaps.pick(x.shape().strides(), perm)),
-        x.aval().withShape(Shape.of(IndexMaps.pick(x.shape().dims(), perm))));
+    Array moved = identity ? x : moved(x, perm);
     return flushed(
         moved.dtype() == compute ? moved.rawStorage() : Conversions.convert(moved, compute));
+  }
+
+  /** {@code x} with its axes in order {@code perm}. */
+  private static Array moved(Array x, int[] perm) {
+    int[] dims = IndexMaps.pick(x.shape().dims(), perm);
+    int[] strides = IndexMaps.pick(x.shape().strides(), perm);
+    ShapedArray aval = x.aval().withShape(Shape.of(dims));
+    return x.dtype() == DType.FLOAT32
+        ? Array.wrap(aval, FloatStridedCopy.gather(x.rawFloats(), dims, strides))
+        : ElementCopy.take(x, IndexMaps.strided(0, dims, strides), aval);
   }
 
   /** Float storage with subnormals read as zeros (a copy only if there are any). */

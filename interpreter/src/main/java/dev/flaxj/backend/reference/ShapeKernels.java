@@ -1,6 +1,7 @@
 package dev.flaxj.backend.reference;
 
 import dev.flaxj.array.Array;
+import dev.flaxj.array.DType;
 import dev.flaxj.array.ShapedArray;
 import dev.flaxj.backend.Kernel;
 import dev.flaxj.lax.Params;
@@ -36,6 +37,9 @@ final class ShapeKernels {
     for (int i = 0; i < dims.length; i++) {
       strides[dims[i]] = x.shape().dim(i) == 1 ? 0 : xStrides[i];
     }
+    if (x.dtype() == DType.FLOAT32) {
+      return List.of(Array.wrap(outs.get(0), FloatStridedCopy.gather(x.rawFloats(), dims(outs), strides)));
+    }
     return List.of(ElementCopy.take(x, IndexMaps.strided(0, dims(outs), strides), outs.get(0)));
   }
 
@@ -48,7 +52,14 @@ final class ShapeKernels {
 
   private static List<Array> transpose(List<Array> in, Params params, List<ShapedArray> outs) {
     Array x = in.get(0);
-    int[] strides = IndexMaps.pick(x.shape().strides(), params.getInts("permutation"));
+    int[] permutation = params.getInts("permutation");
+    if (ShapePrimitives.isIdentityPermutation(permutation) && x.aval().equals(outs.get(0))) {
+      return List.of(x); // arrays are immutable: the operand is the result
+    }
+    int[] strides = IndexMaps.pick(x.shape().strides(), permutation);
+    if (x.dtype() == DType.FLOAT32) {
+      return List.of(Array.wrap(outs.get(0), FloatStridedCopy.gather(x.rawFloats(), dims(outs), strides)));
+    }
     return List.of(ElementCopy.take(x, IndexMaps.strided(0, dims(outs), strides), outs.get(0)));
   }
 

@@ -13,7 +13,7 @@ record CondStep(List<ExecutionPlan> branches, int[] inputSlots, int[] outputSlot
     implements Step {
 
   @Override
-  public void run(Value[] env) {
+  public void run(Value[] env, Buffers buffers) {
     int index = (int) ((Array) env[inputSlots[0]]).getLong(0);
     int chosen = index < 0 || index >= branches.size() ? branches.size() - 1 : index;
     List<Value> operands = new ArrayList<>(inputSlots.length - 1);

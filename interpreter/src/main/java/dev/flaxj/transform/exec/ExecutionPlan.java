@@ -16,13 +16,16 @@ import java.util.StringJoiner;
  * <ul>
  *   <li>numbers every variable with a slot and looks up each primitive's kernel and output types
  *       once (no abstract evaluation per call);
+ *   <li>folds a {@code transpose} of a {@code dot_general}'s result into the dot
+ *       ({@link DotTransposeFolding});
  *   <li>inlines calls ({@code jit}, {@code remat2}, {@code custom_jvp_call}, {@code
  *       custom_vjp_call}) and the identities {@code name} and {@code stop_gradient};
  *   <li>fuses runs of float32 elementwise primitives over one shape into one loop
  *       ({@link FusedStep}) where the backend accepts it ({@link Backend#fusibleFloat32});
  *   <li>runs {@code scan}, {@code cond} and {@code while} through plans of their bodies;
  *   <li>drops each slot's reference after its last use, so the buffer can be collected while the
- *       rest of the program runs.
+ *       rest of the program runs, or reused by a later fused step of the same run
+ *       ({@link Buffers}).
  * </ul>
  * Its results equal {@link dev.flaxj.transform.ir.EvalJaxpr} of the same program on concrete
  * arrays, bit for bit. A plan is immutable and may run on several threads at once.
@@ -69,10 +72,13 @@ public final class ExecutionPlan {
     for (int i = 0; i < inSlots.length; i++) {
       env[inSlots[i]] = args.get(i);
     }
+    Buffers buffers = new Buffers();
     for (int s = 0; s < steps.length; s++) {
-      steps[s].run(env);
+      steps[s].run(env, buffers);
       for (int slot : freeAfter[s]) {
+        Value dead = env[slot];
         env[slot] = null;
+        buffers.release(dead, env);
       }
     }
     List<Value> out = new ArrayList<>(outSlots.length);

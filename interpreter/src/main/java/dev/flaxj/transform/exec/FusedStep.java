@@ -43,13 +43,16 @@ final class FusedStep implements Step {
   }
 
   @Override
-  public void run(Value[] env) {
+  public void run(Value[] env, Buffers buffers) {
     int inputs = inputSlots.length;
     float[][] in = new float[inputs][];
     for (int j = 0; j < inputs; j++) {
       in[j] = ((Array) env[inputSlots[j]]).rawFloats();
     }
-    float[][] out = new float[outRegs.length][size];
+    float[][] out = new float[outRegs.length][];
+    for (int m = 0; m < outRegs.length; m++) {
+      out[m] = buffers.floats(size);
+    }
     int block = Math.min(BLOCK, size);
     float[][] regs = new float[inputs + ops.length][block];
     for (int base = 0; base < size; base += block) {

@@ -16,7 +16,7 @@ record ImplStep(Primitive primitive, Params params, int[] inputSlots, int[] outp
     implements Step {
 
   @Override
-  public void run(Value[] env) {
+  public void run(Value[] env, Buffers buffers) {
     List<Value> in = new ArrayList<>(inputSlots.length);
     for (int slot : inputSlots) {
       in.add(env[slot]);

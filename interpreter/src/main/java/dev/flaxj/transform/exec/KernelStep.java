@@ -16,7 +16,7 @@ record KernelStep(String name, Kernel kernel, Params params, List<ShapedArray> o
     int[] inputSlots, int[] outputSlots) implements Step {
 
   @Override
-  public void run(Value[] env) {
+  public void run(Value[] env, Buffers buffers) {
     Array[] in = new Array[inputSlots.length];
     for (int i = 0; i < in.length; i++) {
       in[i] = (Array) env[inputSlots[i]];

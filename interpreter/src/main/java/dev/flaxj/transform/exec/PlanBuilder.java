@@ -25,7 +25,8 @@ import java.util.Map;
 
 /**
  * Builds an {@link ExecutionPlan}: flattens the program (calls inlined, identities aliased) into
- * equations over slots, then turns them into steps ({@link Fusion}) and computes when each slot is
+ * equations over slots, folds transposes into the dots they follow ({@link DotTransposeFolding}),
+ * then turns them into steps ({@link Fusion}) and computes when each slot is
  * last used ({@link Liveness}).
  */
 final class PlanBuilder {
@@ -50,7 +51,8 @@ final class PlanBuilder {
       scope.put(jaxpr.invars().get(i), in[i]);
     }
     int[] out = b.inline(jaxpr.eqns(), scope, jaxpr.outvars());
-    Step[] steps = new Fusion(b.flat, out, backend, b::step).steps();
+    List<FlatEqn> flat = DotTransposeFolding.fold(b.flat, out, b.constants.size());
+    Step[] steps = new Fusion(flat, out, backend, b::step).steps();
     Value[] template = b.constants.toArray(new Value[0]);
     int[][] frees = Liveness.freeAfter(steps, template, in, out);
     return new ExecutionPlan(backend, template, in, steps, frees, out);

@@ -17,7 +17,7 @@ record ScanStep(ExecutionPlan body, int length, boolean reverse, int numConsts, 
     List<ShapedArray> ysAvals, int[] inputSlots, int[] outputSlots) implements Step {
 
   @Override
-  public void run(Value[] env) {
+  public void run(Value[] env, Buffers buffers) {
     int numXs = inputSlots.length - numConsts - numCarry;
     Value[] args = new Value[inputSlots.length];
     for (int i = 0; i < numConsts + numCarry; i++) {

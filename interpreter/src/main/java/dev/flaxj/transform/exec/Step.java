@@ -8,7 +8,8 @@ import dev.flaxj.array.Value;
  * the plan knows when each buffer is last used.
  */
 interface Step {
-  void run(Value[] env);
+  /** Runs the step; {@code buffers} lends float32 result buffers (see {@link Buffers}). */
+  void run(Value[] env, Buffers buffers);
 
   int[] inputSlots();
 

@@ -13,7 +13,7 @@ record WhileStep(ExecutionPlan cond, int condNconsts, ExecutionPlan body, int bo
     int[] inputSlots, int[] outputSlots) implements Step {
 
   @Override
-  public void run(Value[] env) {
+  public void run(Value[] env, Buffers buffers) {
     int carryStart = condNconsts + bodyNconsts;
     List<Value> condArgs = new ArrayList<>();
     List<Value> bodyArgs = new ArrayList<>();

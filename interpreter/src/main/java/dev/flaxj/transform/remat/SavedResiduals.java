@@ -38,12 +38,19 @@ public record SavedResiduals(List<Residual> residuals) {
       return (long) aval.shape().size() * aval.dtype().itemSize();
     }
 
+    /** Whether this residual is one of the function's arguments (kept by the caller anyway). */
+    public boolean isArgument() {
+      return source.startsWith(ARGUMENT);
+    }
+
     /** As {@code print_saved_residuals} prints it: {@code f32[3] output of sin}. */
     @Override
     public String toString() {
       return aval.withDType(aval.dtype(), false).str() + " " + source;
     }
   }
+
+  private static final String ARGUMENT = "from the argument ";
 
   public SavedResiduals {
     residuals = List.copyOf(residuals);
@@ -84,6 +91,14 @@ public record SavedResiduals(List<Residual> residuals) {
     return residuals.stream().mapToLong(Residual::bytes).sum();
   }
 
+  /**
+   * The bytes of the residuals computed by the forward pass, arguments left out: the memory that
+   * saving residuals adds to what the caller already holds (what rematerialisation can save).
+   */
+  public long computedBytes() {
+    return residuals.stream().filter(r -> !r.isArgument()).mapToLong(Residual::bytes).sum();
+  }
+
   /** One line per residual, as {@code print_saved_residuals} prints them. */
   @Override
   public String toString() {
@@ -117,7 +132,7 @@ public record SavedResiduals(List<Residual> residuals) {
     for (int i = 0; i < jaxpr.invars().size(); i++) {
       Var v = jaxpr.invars().get(i);
       if (outputs.containsKey(v)) {
-        out.add(new Residual(v.aval(), "from the argument "
+        out.add(new Residual(v.aval(), ARGUMENT
             + (argNames == null ? "at flattened index " + i : argNames.get(i))));
       }
     }

@@ -12,6 +12,7 @@ import dev.flaxj.array.ShapedArray;
 import dev.flaxj.array.Value;
 import dev.flaxj.backend.Backend;
 import dev.flaxj.backend.reference.ReferenceBackend;
+import dev.flaxj.lax.DotDimensionNumbers;
 import dev.flaxj.lax.Lax;
 import dev.flaxj.lax.Params;
 import dev.flaxj.lax.Primitive;
@@ -152,6 +153,52 @@ class ExecutionPlanTest {
     for (int[] freed : plan.frees()) {
       assertTrue(Arrays.stream(freed).noneMatch(s -> s == out), "the output is kept");
     }
+  }
+
+  @Test
+  void aFusedStepNeverWritesABufferALiveValueStillHolds() {
+    TreeFunction f = a -> {
+      Value x = (Value) a[0];
+      Value h = Lax.tanh(Lax.mul(x, x));
+      Value t = Lax.transpose(h, new int[] {0}); // the kernel returns h itself
+      Value s = Lax.reduceSum(h, new int[] {0}); // h's last use: its buffer dies, t holds it still
+      Value g = Lax.add(Lax.exp(x), x); // a fused step after it takes a buffer of the same size
+      Value u = Lax.reduceMax(g, new int[] {0});
+      return Tuple.of(s, t, u, Lax.sin(g));
+    };
+    Array x = uniform(3, 1.0, 64);
+    ExecutionPlan plan = assertPlanExact("aliased", stage(f, x), List.of(x), REFERENCE);
+    assertEquals("fused[mul,tanh]; transpose; reduce_sum; fused[exp,add]; reduce_max; sin", plan.describe());
+  }
+
+  @Test
+  void aTransposeOfADotsResultIsFoldedIntoTheDot() {
+    TreeFunction kernelGradient = a -> Lax.transpose(Lax.dotGeneral((Value) a[0], (Value) a[1],
+        DotDimensionNumbers.of(new int[] {0}, new int[] {0}, new int[0], new int[0])), new int[] {1, 0});
+    Array ct = uniform(4, 1.0, 32, 16);
+    Array x = uniform(5, 1.0, 32, 24);
+    ExecutionPlan plan = assertPlanExact("dot^T", stage(kernelGradient, ct, x), List.of(ct, x), REFERENCE);
+    assertEquals("dot_general", plan.describe());
+
+    TreeFunction batched = a -> Lax.transpose(Lax.dotGeneral((Value) a[0], (Value) a[1],
+        DotDimensionNumbers.of(new int[] {1}, new int[] {1}, new int[] {0}, new int[] {0})), new int[] {0, 2, 1});
+    Array cb = uniform(6, 1.0, 3, 8, 5);
+    Array xb = uniform(7, 1.0, 3, 8, 7);
+    plan = assertPlanExact("batched dot^T", stage(batched, cb, xb), List.of(cb, xb), REFERENCE);
+    assertEquals("dot_general", plan.describe());
+
+    TreeFunction bothUsed = a -> {
+      Value d = Lax.dotGeneral((Value) a[0], (Value) a[1],
+          DotDimensionNumbers.of(new int[] {0}, new int[] {0}, new int[0], new int[0]));
+      return Tuple.of(d, Lax.transpose(d, new int[] {1, 0}));
+    };
+    plan = assertPlanExact("dot read twice", stage(bothUsed, ct, x), List.of(ct, x), REFERENCE);
+    assertEquals("dot_general; transpose", plan.describe());
+
+    TreeFunction otherPermutation = a -> Lax.transpose(Lax.dotGeneral((Value) a[0], (Value) a[1],
+        DotDimensionNumbers.of(new int[] {1}, new int[] {1}, new int[] {0}, new int[] {0})), new int[] {1, 0, 2});
+    plan = assertPlanExact("batch axis moved", stage(otherPermutation, cb, xb), List.of(cb, xb), REFERENCE);
+    assertEquals("dot_general; transpose", plan.describe());
   }
 
   @Test
