@@ -293,8 +293,8 @@ public final class Lax {
     for (int i = 0; i < permutation.length; i++) {
       identity &= permutation[i] == i;
     }
-    if (identity && x instanceof dev.flaxj.array.Array) {
-      return x;
+    if (identity) {
+      return x; // JAX returns any jax.Array, tracers included, without binding the primitive
     }
     return Bind.bind1(ShapePrimitives.TRANSPOSE, Params.of("permutation", permutation), x);
   }

@@ -20,8 +20,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The ND4J backend ({@code -Dflaxj.backend=nd4j} or {@code FLAXJ_BACKEND=nd4j}; registered in
  * {@code META-INF/services}): the float kernels of arithmetic, comparisons, the shape primitives,
- * the float reductions and {@code dot_general} (BLAS gemm) run on ND4J, on nd4j-native (CPU) or,
- * built with the {@code cuda} profile, on nd4j-cuda.
+ * the float reductions and {@code dot_general} run on ND4J, on nd4j-native (CPU) or, built with
+ * the {@code cuda} profile, on nd4j-cuda. On the CPU, float32 dots call nd4j-native's OpenBLAS
+ * directly on the Java arrays ({@link BlasDot}); on CUDA they go through ND4J's matmul
+ * ({@link DotGeneralNd4j}). The jit executor's fused elementwise loops run the reference's
+ * per-element functions ({@link #fusibleFloat32}).
  *
  * <p>Everything else is delegated to the {@link ReferenceBackend}'s kernel: primitives whose
  * reference semantics ND4J cannot reproduce (XLA's approximations of pow, erf and erf_inv,
@@ -46,9 +49,19 @@ public final class Nd4jBackend implements Backend {
    */
   private final long minWork;
 
+  /**
+   * The smallest {@code dot_general} (in multiply-adds) that {@link BlasDot} takes: a direct
+   * OpenBLAS call costs about a microsecond, what the reference kernel needs for about this much
+   * work.
+   */
+  static final long BLAS_MIN_WORK = 512;
+
   private static final Set<Primitive> PAYING_OFF = Set.of(DotGeneralPrimitive.DOT_GENERAL,
       ReductionPrimitives.REDUCE_SUM, ReductionPrimitives.REDUCE_PROD,
       ReductionPrimitives.REDUCE_MAX, ReductionPrimitives.REDUCE_MIN);
+
+  /** Whether float32 dots call the CPU's OpenBLAS directly ({@link BlasDot}). */
+  private final boolean hostBlas;
 
   private final Map<Primitive, Nd4jKernel> kernels = new IdentityHashMap<>();
 
@@ -64,7 +77,16 @@ public final class Nd4jBackend implements Backend {
 
   /** A backend that runs calls of at least {@code minWork} on ND4J (see {@link #Nd4jBackend()}). */
   public Nd4jBackend(long minWork) {
+    this(minWork, NdArrays.onHost());
+  }
+
+  /**
+   * As {@link #Nd4jBackend(long)}; {@code hostBlas} false sends float32 dots through ND4J's matmul
+   * even on the CPU (what nd4j-cuda always does), so that tests cover both paths.
+   */
+  Nd4jBackend(long minWork, boolean hostBlas) {
     this.minWork = minWork;
+    this.hostBlas = hostBlas;
     ElementwiseNd4j.register(kernels);
     ShapeNd4j.register(kernels);
     ReductionNd4j.register(kernels);
@@ -79,6 +101,9 @@ public final class Nd4jBackend implements Backend {
   @Override
   public List<Array> execute(Primitive primitive, List<Array> inputs, Params params,
       List<ShapedArray> outAvals) {
+    if (runsOnBlas(primitive, inputs, params, outAvals)) {
+      return List.of(BlasDot.apply(inputs, params, outAvals.get(0)));
+    }
     Nd4jKernel k = kernels.get(primitive);
     if (!runsOnNd4j(k, primitive, inputs, params, outAvals)) {
       return ReferenceBackend.INSTANCE.execute(primitive, inputs, params, outAvals);
@@ -105,12 +130,29 @@ public final class Nd4jBackend implements Backend {
   }
 
   /**
-   * Whether {@link #execute} computes this call on ND4J (true) or hands it to the reference
-   * kernel (false).
+   * Whether this call is a float32 {@code dot_general} that {@link BlasDot} computes with the CPU's
+   * OpenBLAS on the Java arrays: on nd4j-native, from {@link #BLAS_MIN_WORK} multiply-adds (or
+   * {@link #minWork} if that is lower), without empty operands.
+   */
+  private boolean runsOnBlas(Primitive primitive, List<Array> inputs, Params params,
+      List<ShapedArray> outAvals) {
+    if (!hostBlas || primitive != DotGeneralPrimitive.DOT_GENERAL
+        || !BlasDot.accepts(inputs, outAvals)) {
+      return false;
+    }
+    long work = DotGeneralNd4j.multiplyAdds(inputs, params, outAvals);
+    return work > 0 && work >= Math.min(minWork, BLAS_MIN_WORK)
+        && inputs.get(0).size() > 0 && inputs.get(1).size() > 0;
+  }
+
+  /**
+   * Whether {@link #execute} computes this call on ND4J or its OpenBLAS (true) or hands it to
+   * the reference kernel (false).
    */
   public boolean runsOnNd4j(Primitive primitive, List<Array> inputs, Params params,
       List<ShapedArray> outAvals) {
-    return runsOnNd4j(kernels.get(primitive), primitive, inputs, params, outAvals);
+    return runsOnBlas(primitive, inputs, params, outAvals)
+        || runsOnNd4j(kernels.get(primitive), primitive, inputs, params, outAvals);
   }
 
   private boolean runsOnNd4j(Nd4jKernel k, Primitive primitive, List<Array> inputs,

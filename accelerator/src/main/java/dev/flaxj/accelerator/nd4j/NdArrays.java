@@ -31,6 +31,11 @@ final class NdArrays {
 
   private NdArrays() {}
 
+  /** Whether ND4J runs on the CPU (nd4j-native), whose OpenBLAS {@link BlasDot} calls directly. */
+  static boolean onHost() {
+    return HOST_MEMORY;
+  }
+
   /** Whether arrays of {@code d} can be copied to ND4J. */
   static boolean crosses(DType d) {
     return d == DType.FLOAT32 || d == DType.FLOAT64 || d == DType.INT32 || d == DType.BOOL;
@@ -168,7 +173,7 @@ final class NdArrays {
   }
 
   /** {@code f} itself if it has no subnormals, else a copy with them replaced by signed zeros. */
-  private static float[] flushed(float[] f) {
+  static float[] flushed(float[] f) {
     for (float v : f) {
       if (v != 0 && Math.abs(v) < Float.MIN_NORMAL) {
         return flushInPlace(f.clone());
@@ -177,7 +182,7 @@ final class NdArrays {
     return f;
   }
 
-  private static double[] flushed(double[] d) {
+  static double[] flushed(double[] d) {
     for (double v : d) {
       if (v != 0 && Math.abs(v) < Double.MIN_NORMAL) {
         return flushInPlace(d.clone());
@@ -186,7 +191,7 @@ final class NdArrays {
     return d;
   }
 
-  private static float[] flushInPlace(float[] f) {
+  static float[] flushInPlace(float[] f) {
     for (int i = 0; i < f.length; i++) {
       if (Math.abs(f[i]) < Float.MIN_NORMAL) {
         f[i] *= 0f;
@@ -195,7 +200,7 @@ final class NdArrays {
     return f;
   }
 
-  private static double[] flushInPlace(double[] d) {
+  static double[] flushInPlace(double[] d) {
     for (int i = 0; i < d.length; i++) {
       if (Math.abs(d[i]) < Double.MIN_NORMAL) {
         d[i] *= 0.0;

@@ -190,23 +190,50 @@ class Nd4jKernelsTest {
     }
   }
 
+  /**
+   * Dots with operands in product order, transposed (contracting axes first, as reverse mode
+   * makes them), with batch axes and permuted axes, a vector product and float64.
+   */
+  private static List<Supplier<Object>> dotPrograms() {
+    Array a = random(11, 1, 17, 64);
+    Array b = random(12, 1, 64, 9);
+    Array bt = random(13, 1, 9, 64);
+    Array at = random(17, 1, 64, 17);
+    Array x = random(14, 1, 4, 3, 5, 6);
+    Array y = random(15, 1, 4, 6, 2, 5);
+    Array c = random(18, 1, 5, 8, 12);
+    Array d = random(19, 1, 5, 8, 7);
+    Array v = random(16, 1, 64);
+    Value ad = Lax.convertElementType(a, DType.FLOAT64);
+    Value bd = Lax.convertElementType(b, DType.FLOAT64);
+    return List.of(
+        () -> Lax.dotGeneral(a, b, DotDimensionNumbers.of(new int[] {1}, new int[] {0})),
+        () -> Lax.dotGeneral(a, bt, DotDimensionNumbers.of(new int[] {1}, new int[] {1})),
+        () -> Lax.dotGeneral(at, b, DotDimensionNumbers.of(new int[] {0}, new int[] {0})),
+        () -> Lax.dotGeneral(x, y,
+            DotDimensionNumbers.of(new int[] {3, 2}, new int[] {1, 3}, new int[] {0}, new int[] {0})),
+        () -> Lax.dotGeneral(c, d,
+            DotDimensionNumbers.of(new int[] {1}, new int[] {1}, new int[] {0}, new int[] {0})),
+        () -> Lax.dotGeneral(v, v, DotDimensionNumbers.of(new int[] {0}, new int[] {0})),
+        () -> Lax.dotGeneral(ad, bd, DotDimensionNumbers.of(new int[] {1}, new int[] {0})));
+  }
+
   /** gemm accumulates in another order than the reference; the results agree within 1e-5 relative. */
   @Test
   void dotGeneralAgrees() {
-    Array a = random(11, 1, 17, 64);
-    Array b = random(12, 1, 64, 9);
-    compare("dot_general", () -> Lax.dotGeneral(a, b, DotDimensionNumbers.of(new int[] {1}, new int[] {0})));
-    Array bt = random(13, 1, 9, 64);
-    compare("dot_general", () -> Lax.dotGeneral(a, bt, DotDimensionNumbers.of(new int[] {1}, new int[] {1})));
-    Array x = random(14, 1, 4, 3, 5, 6);
-    Array y = random(15, 1, 4, 6, 2, 5);
-    compare("dot_general", () -> Lax.dotGeneral(x, y,
-        DotDimensionNumbers.of(new int[] {3, 2}, new int[] {1, 3}, new int[] {0}, new int[] {0})));
-    Array v = random(16, 1, 64);
-    compare("dot_general", () -> Lax.dotGeneral(v, v, DotDimensionNumbers.of(new int[] {0}, new int[] {0})));
-    Value ad = Lax.convertElementType(a, DType.FLOAT64);
-    Value bd = Lax.convertElementType(b, DType.FLOAT64);
-    compare("dot_general", () -> Lax.dotGeneral(ad, bd, DotDimensionNumbers.of(new int[] {1}, new int[] {0})));
+    for (Supplier<Object> program : dotPrograms()) {
+      compare("dot_general", program);
+    }
+  }
+
+  /** The same dots through ND4J's matmul (nd4j-cuda's path) rather than the CPU's OpenBLAS directly. */
+  @Test
+  void dotGeneralThroughNd4jMatmulAgrees() {
+    Nd4jBackend matmul = new Nd4jBackend(0, false);
+    for (Supplier<Object> program : dotPrograms()) {
+      Agreement a = Agreement.of(Backends.with(matmul, program), BackendPair.onReference(program));
+      assertTrue(a.ok(), a.report());
+    }
   }
 
   @Test
