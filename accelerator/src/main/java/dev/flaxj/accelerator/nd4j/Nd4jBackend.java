@@ -21,9 +21,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The ND4J backend ({@code -Dflaxj.backend=nd4j} or {@code FLAXJ_BACKEND=nd4j}; registered in
  * {@code META-INF/services}): the float kernels of arithmetic, comparisons, the shape primitives,
  * the float reductions and {@code dot_general} run on ND4J, on nd4j-native (CPU) or, built with
- * the {@code cuda} profile, on nd4j-cuda. On the CPU, float32 dots call nd4j-native's OpenBLAS
- * directly on the Java arrays ({@link BlasDot}); on CUDA they go through ND4J's matmul
- * ({@link DotGeneralNd4j}). The jit executor's fused elementwise loops run the reference's
+ * the {@code cuda} profile, on nd4j-cuda. On the CPU, float32 dots and sums over leading or
+ * trailing axes call nd4j-native's OpenBLAS directly on the Java arrays ({@link BlasDot},
+ * {@link BlasReduceSum}); on CUDA they go through ND4J's kernels ({@link DotGeneralNd4j},
+ * {@link ReductionNd4j}). The jit executor's fused elementwise loops run the reference's
  * per-element functions ({@link #fusibleFloat32}).
  *
  * <p>Everything else is delegated to the {@link ReferenceBackend}'s kernel: primitives whose
@@ -50,9 +51,9 @@ public final class Nd4jBackend implements Backend {
   private final long minWork;
 
   /**
-   * The smallest {@code dot_general} (in multiply-adds) that {@link BlasDot} takes: a direct
-   * OpenBLAS call costs about a microsecond, what the reference kernel needs for about this much
-   * work.
+   * The smallest {@code dot_general} (in multiply-adds) or {@code reduce_sum} (in elements) that
+   * runs on OpenBLAS directly: such a call costs about a microsecond, what the reference kernel
+   * needs for about this much work.
    */
   static final long BLAS_MIN_WORK = 512;
 
@@ -60,7 +61,7 @@ public final class Nd4jBackend implements Backend {
       ReductionPrimitives.REDUCE_SUM, ReductionPrimitives.REDUCE_PROD,
       ReductionPrimitives.REDUCE_MAX, ReductionPrimitives.REDUCE_MIN);
 
-  /** Whether float32 dots call the CPU's OpenBLAS directly ({@link BlasDot}). */
+  /** Whether float32 dots and sums call the CPU's OpenBLAS directly ({@link #runsOnBlas}). */
   private final boolean hostBlas;
 
   private final Map<Primitive, Nd4jKernel> kernels = new IdentityHashMap<>();
@@ -81,8 +82,9 @@ public final class Nd4jBackend implements Backend {
   }
 
   /**
-   * As {@link #Nd4jBackend(long)}; {@code hostBlas} false sends float32 dots through ND4J's matmul
-   * even on the CPU (what nd4j-cuda always does), so that tests cover both paths.
+   * As {@link #Nd4jBackend(long)}; {@code hostBlas} false sends float32 dots and sums through
+   * ND4J's own kernels even on the CPU (what nd4j-cuda always does), so that tests cover both
+   * paths.
    */
   Nd4jBackend(long minWork, boolean hostBlas) {
     this.minWork = minWork;
@@ -102,7 +104,9 @@ public final class Nd4jBackend implements Backend {
   public List<Array> execute(Primitive primitive, List<Array> inputs, Params params,
       List<ShapedArray> outAvals) {
     if (runsOnBlas(primitive, inputs, params, outAvals)) {
-      return List.of(BlasDot.apply(inputs, params, outAvals.get(0)));
+      return List.of(primitive == DotGeneralPrimitive.DOT_GENERAL
+          ? BlasDot.apply(inputs, params, outAvals.get(0))
+          : BlasReduceSum.apply(inputs.get(0), params, outAvals.get(0)));
     }
     Nd4jKernel k = kernels.get(primitive);
     if (!runsOnNd4j(k, primitive, inputs, params, outAvals)) {
@@ -130,19 +134,24 @@ public final class Nd4jBackend implements Backend {
   }
 
   /**
-   * Whether this call is a float32 {@code dot_general} that {@link BlasDot} computes with the CPU's
-   * OpenBLAS on the Java arrays: on nd4j-native, from {@link #BLAS_MIN_WORK} multiply-adds (or
-   * {@link #minWork} if that is lower), without empty operands.
+   * Whether this call runs on the CPU's OpenBLAS on the Java arrays: a float32
+   * {@code dot_general} ({@link BlasDot}) from {@link #BLAS_MIN_WORK} multiply-adds, or a float32
+   * {@code reduce_sum} over leading or trailing axes ({@link BlasReduceSum}) from that many
+   * elements ({@link #minWork} if that is lower); on nd4j-native only, never for empty operands.
    */
   private boolean runsOnBlas(Primitive primitive, List<Array> inputs, Params params,
       List<ShapedArray> outAvals) {
-    if (!hostBlas || primitive != DotGeneralPrimitive.DOT_GENERAL
-        || !BlasDot.accepts(inputs, outAvals)) {
+    if (!hostBlas) {
       return false;
     }
-    long work = DotGeneralNd4j.multiplyAdds(inputs, params, outAvals);
-    return work > 0 && work >= Math.min(minWork, BLAS_MIN_WORK)
-        && inputs.get(0).size() > 0 && inputs.get(1).size() > 0;
+    long least = Math.min(minWork, BLAS_MIN_WORK);
+    if (primitive == DotGeneralPrimitive.DOT_GENERAL) {
+      long work = DotGeneralNd4j.multiplyAdds(inputs, params, outAvals);
+      return BlasDot.accepts(inputs, outAvals) && work > 0 && work >= least
+          && inputs.get(0).size() > 0 && inputs.get(1).size() > 0;
+    }
+    return primitive == ReductionPrimitives.REDUCE_SUM
+        && BlasReduceSum.accepts(inputs.get(0), params) && inputs.get(0).size() >= least;
   }
 
   /**

@@ -191,6 +191,29 @@ class Nd4jKernelsTest {
   }
 
   /**
+   * Sums over leading or trailing axes run as OpenBLAS matrix-vector products on the CPU, the
+   * others on ND4J's sum; with host BLAS off every one runs on ND4J's sum (nd4j-cuda's path).
+   */
+  @Test
+  void sumsAgreeOnBothPaths() {
+    Array x = random(10, 3, 6, 50, 7);
+    Params leading = Params.of("axes", new int[] {1, 0});
+    Params middle = Params.of("axes", new int[] {1});
+    assertTrue(BlasReduceSum.accepts(x, leading));
+    assertTrue(BlasReduceSum.accepts(x, Params.of("axes", new int[] {1, 2})));
+    assertTrue(BlasReduceSum.accepts(x, Params.of("axes", new int[] {0, 1, 2})));
+    assertFalse(BlasReduceSum.accepts(x, middle));
+    assertFalse(BlasReduceSum.accepts(x, Params.of("axes", new int[] {0, 2})));
+    Nd4jBackend nd4jSums = new Nd4jBackend(0, false);
+    for (int[] axes : new int[][] {{0}, {0, 1}, {1}, {2}, {1, 2}, {0, 1, 2}}) {
+      Supplier<Object> sum = () -> Lax.reduceSum(x, axes);
+      compare("reduce_sum", sum);
+      Agreement a = Agreement.of(Backends.with(nd4jSums, sum), BackendPair.onReference(sum));
+      assertTrue(a.ok(), a.report());
+    }
+  }
+
+  /**
    * Dots with operands in product order, transposed (contracting axes first, as reverse mode
    * makes them), with batch axes and permuted axes, a vector product and float64.
    */
