@@ -7,6 +7,8 @@ public final class Shape {
   public static final Shape SCALAR = new Shape(new int[0]);
 
   private final int[] dims;
+  /** {@link #size()} once computed, else -1 (a benign race: every thread computes the same). */
+  private int size = -1;
 
   private Shape(int[] dims) {
     this.dims = dims;
@@ -37,6 +39,9 @@ public final class Shape {
 
   /** Number of elements (1 for a scalar). */
   public int size() {
+    if (size >= 0) {
+      return size;
+    }
     long n = 1;
     for (int d : dims) {
       n *= d;
@@ -44,7 +49,8 @@ public final class Shape {
     if (n > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("shape " + this + " has more than 2^31-1 elements");
     }
-    return (int) n;
+    size = (int) n;
+    return size;
   }
 
   /** Row-major strides, in elements. */

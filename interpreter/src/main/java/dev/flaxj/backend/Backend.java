@@ -31,8 +31,8 @@ public interface Backend {
 
   /**
    * Whether this backend accepts fused elementwise loops for {@code primitive} with
-   * {@code params} on float32 operands of one shape: its per-element computation, which the jit
-   * executor then calls for each element of a fused chain, or {@code null} (the default) when the
+   * {@code params} on float32 operands of one shape: its loop over a block of elements, which the
+   * jit executor then calls for each block of a fused chain, or {@code null} (the default) when the
    * primitive must run as its own kernel.
    */
   default Float32Elementwise fusibleFloat32(Primitive primitive, Params params) {

@@ -3,6 +3,7 @@ package dev.flaxj.backend.reference;
 import dev.flaxj.array.Array;
 import dev.flaxj.array.DType;
 import dev.flaxj.array.ShapedArray;
+import dev.flaxj.backend.Float32Elementwise;
 import dev.flaxj.backend.Kernel;
 import dev.flaxj.backend.reference.ElementOps.BoolBinary;
 import dev.flaxj.backend.reference.ElementOps.FloatBinary;
@@ -13,10 +14,26 @@ import java.util.function.IntBinaryOperator;
 
 /**
  * A binary elementwise kernel over two operands of one shape and dtype, given by one operator per
- * dtype ({@code null} where it has none); the result has the operands' storage type.
+ * dtype ({@code null} where it has none); the result has the operands' storage type. Float32
+ * operands go through the operator's own loop ({@link Float32Loops}).
  */
-record BinaryKernel(String name, FloatBinary f32, DoubleBinaryOperator f64, IntBinaryOperator i32,
-    IntBinaryOperator u32, BoolBinary bool) implements Kernel {
+final class BinaryKernel implements Kernel {
+  private final String name;
+  private final Float32Elementwise f32;
+  private final DoubleBinaryOperator f64;
+  private final IntBinaryOperator i32;
+  private final IntBinaryOperator u32;
+  private final BoolBinary bool;
+
+  BinaryKernel(String name, FloatBinary f32, DoubleBinaryOperator f64, IntBinaryOperator i32,
+      IntBinaryOperator u32, BoolBinary bool) {
+    this.name = name;
+    this.f32 = f32 == null ? null : Float32Loops.binary(f32);
+    this.f64 = f64;
+    this.i32 = i32;
+    this.u32 = u32;
+    this.bool = bool;
+  }
 
   /** A kernel for the floating dtypes only. */
   static BinaryKernel floating(String name, FloatBinary f32, DoubleBinaryOperator f64) {
@@ -26,6 +43,11 @@ record BinaryKernel(String name, FloatBinary f32, DoubleBinaryOperator f64, IntB
   /** A kernel for the integer dtypes only, the same operator for int32 and uint32. */
   static BinaryKernel integer(String name, IntBinaryOperator bits) {
     return new BinaryKernel(name, null, null, bits, bits, null);
+  }
+
+  /** The float32 loop, or null if the kernel has none. */
+  Float32Elementwise f32() {
+    return f32;
   }
 
   @Override
@@ -64,11 +86,9 @@ record BinaryKernel(String name, FloatBinary f32, DoubleBinaryOperator f64, IntB
     return new UnsupportedOperationException("reference backend: no " + d + " kernel for " + name);
   }
 
-  private static float[] zip(float[] a, float[] b, FloatBinary f) {
+  private static float[] zip(float[] a, float[] b, Float32Elementwise f) {
     float[] out = new float[a.length];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = f.apply(a[i], b[i]);
-    }
+    f.apply(a, b, out, a.length);
     return out;
   }
 

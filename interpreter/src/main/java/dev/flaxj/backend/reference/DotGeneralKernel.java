@@ -41,15 +41,17 @@ final class DotGeneralKernel {
     DotDimensionNumbers dn = (DotDimensionNumbers) params.get("dimension_numbers");
     DType compute = DotGeneralPrimitive.higher(
         DotGeneralPrimitive.higher(lhs.dtype(), rhs.dtype()), out.dtype());
-    int[] lhsFree = dn.lhsFree(lhs.rank());
-    int[] rhsFree = dn.rhsFree(rhs.rank());
-    int batch = size(lhs.shape(), dn.lhsBatch());
-    int m = size(lhs.shape(), lhsFree);
-    int k = size(lhs.shape(), dn.lhsContracting());
-    int n = size(rhs.shape(), rhsFree);
-    Object a = operand(lhs, dn.lhsProductOrder(lhs.rank()), compute);
-    Object b = operand(rhs, dn.rhsProductOrder(rhs.rank()), compute);
-    Object c = multiply(a, b, compute, batch, m, k, n);
+    DotLayout l = DotLayout.get(dn, lhs.shape(), rhs.shape(), compute == DType.FLOAT32);
+    Object a = operand(lhs, l.lhsDims(), l.lhsStrides(), compute);
+    Object b = operand(rhs, l.rhsDims(), l.rhsStrides(), compute);
+    Object c;
+    if (compute == DType.FLOAT32) {
+      c = Float32Product.multiply((float[]) a, leastExponent(lhs, a), l.lhsRowStride(),
+          l.lhsDepthStride(), (float[]) b, leastExponent(rhs, b), l.rhsDepthStride(),
+          l.rhsColumnStride(), l.batch(), l.m(), l.k(), l.n());
+    } else {
+      c = multiply(a, b, compute, l.batch(), l.m(), l.k(), l.n());
+    }
     if (compute != out.dtype()) {
       c = Conversions.convert(
           Array.wrap(new ShapedArray(out.shape(), compute, false), c), out.dtype());
@@ -57,27 +59,19 @@ final class DotGeneralKernel {
     return List.of(Array.wrap(out, c));
   }
 
+  /**
+   * The exponent bound ({@link LeastExponents}) of {@code x}'s elements as the float32 product
+   * reads them ({@code storage}): moving elements keeps it, converting them does not.
+   */
+  private static int leastExponent(Array x, Object storage) {
+    return x.dtype() == DType.FLOAT32 ? LeastExponents.of(x) : LeastExponents.of((float[]) storage);
+  }
+
+  /** The product in dtypes other than float32 (see {@link Float32Product}). */
   private static Object multiply(Object a, Object b, DType compute, int batch, int m, int k,
       int n) {
     int outSize = batch * m * n;
     switch (compute.storage()) {
-      case FLOAT: {
-        float[] x = (float[]) a;
-        float[] y = (float[]) b;
-        float[] c = new float[outSize];
-        Arrays.fill(c, k == 1 ? -0.0f : 0);
-        for (int row = 0; row < batch * m; row++) {
-          int yBase = row / m * k * n;
-          for (int p = 0; p < k; p++) {
-            float xv = x[row * k + p];
-            int yRow = yBase + p * n;
-            for (int j = 0; j < n; j++) {
-              c[row * n + j] = Denormals.flush(Math.fma(xv, y[yRow + j], c[row * n + j]));
-            }
-          }
-        }
-        return c;
-      }
       case DOUBLE: {
         double[] x = (double[]) a;
         double[] y = (double[]) b;
@@ -132,43 +126,27 @@ final class DotGeneralKernel {
   }
 
   /**
-   * The elements of {@code x} in row-major order of its axes permuted by {@code perm}, as
-   * storage of dtype {@code compute}. Never written to: it may be {@code x}'s own storage.
+   * The elements of {@code x} in product order ({@code x} itself when {@code dims} is null, else
+   * gathered through {@code strides}, see {@link DotLayout}), as storage of dtype {@code compute}.
+   * Never written to: it may be {@code x}'s own storage.
    */
-  private static Object operand(Array x, int[] perm, DType compute) {
-    boolean identity = true;
-    for (int i = 0; i < perm.length; i++) {
-      identity &= perm[i] == i;
-    }
-    Array moved = identity ? x : moved(x, perm);
-    return flushed(
-        moved.dtype() == compute ? moved.rawStorage() : Conversions.convert(moved, compute));
+  private static Object operand(Array x, int[] dims, int[] strides, DType compute) {
+    Array moved = dims == null ? x : moved(x, dims, strides);
+    Object storage =
+        moved.dtype() == compute ? moved.rawStorage() : Conversions.convert(moved, compute);
+    return compute == DType.FLOAT32 ? storage : flushed(storage);
   }
 
-  /** {@code x} with its axes in order {@code perm}. */
-  private static Array moved(Array x, int[] perm) {
-    int[] dims = IndexMaps.pick(x.shape().dims(), perm);
-    int[] strides = IndexMaps.pick(x.shape().strides(), perm);
+  private static Array moved(Array x, int[] dims, int[] strides) {
     ShapedArray aval = x.aval().withShape(Shape.of(dims));
     return x.dtype() == DType.FLOAT32
         ? Array.wrap(aval, FloatStridedCopy.gather(x.rawFloats(), dims, strides))
         : ElementCopy.take(x, IndexMaps.strided(0, dims, strides), aval);
   }
 
-  /** Float storage with subnormals read as zeros (a copy only if there are any). */
+  /** Float64 storage with subnormals read as zeros (a copy only if there are any). */
   private static Object flushed(Object storage) {
-    if (storage instanceof float[]) {
-      float[] f = (float[]) storage;
-      for (int i = 0; i < f.length; i++) {
-        if (f[i] != Denormals.flush(f[i]) && !Float.isNaN(f[i])) {
-          float[] copy = new float[f.length];
-          for (int j = 0; j < f.length; j++) {
-            copy[j] = Denormals.flush(f[j]);
-          }
-          return copy;
-        }
-      }
-    } else if (storage instanceof double[]) {
+    if (storage instanceof double[]) {
       double[] d = (double[]) storage;
       for (int i = 0; i < d.length; i++) {
         if (d[i] != Denormals.flush(d[i]) && !Double.isNaN(d[i])) {
@@ -181,13 +159,5 @@ final class DotGeneralKernel {
       }
     }
     return storage;
-  }
-
-  private static int size(Shape shape, int[] axes) {
-    int s = 1;
-    for (int a : axes) {
-      s *= shape.dim(a);
-    }
-    return s;
   }
 }

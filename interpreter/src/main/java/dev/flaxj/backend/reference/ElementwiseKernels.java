@@ -9,16 +9,17 @@ import dev.flaxj.array.ShapedArray;
 import dev.flaxj.backend.Float32Elementwise;
 import dev.flaxj.backend.Kernel;
 import dev.flaxj.backend.reference.ElementOps.FloatBinary;
-import dev.flaxj.backend.reference.ElementOps.FloatUnary;
 import dev.flaxj.lax.Params;
 import dev.flaxj.lax.Primitive;
 import dev.flaxj.lax.RoundingMethod;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntUnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Reference kernels of the elementwise primitives, with XLA's CPU semantics: float32 arithmetic
@@ -37,6 +38,11 @@ final class ElementwiseKernels {
       Math::min, (a, b) -> Integer.compareUnsigned(a, b) <= 0 ? a : b, (a, b) -> a & b);
   private static final BinaryKernel POW_KERNEL =
       BinaryKernel.floating("pow", XlaMath::pow, ElementwiseKernels::pow);
+  /** The kernels of {@code integer_pow} by exponent, made once each (each has its own loop). */
+  private static final Map<Integer, UnaryKernel> INTEGER_POW_KERNELS = new ConcurrentHashMap<>();
+  /** The kernels of {@code round} by rounding method. */
+  private static final Map<RoundingMethod, UnaryKernel> ROUND_KERNELS = Arrays
+      .stream(RoundingMethod.values()).collect(Collectors.toMap(m -> m, ElementwiseKernels::round));
 
   static void register(Map<Primitive, Kernel> table) {
     registerArithmetic(table);
@@ -51,27 +57,22 @@ final class ElementwiseKernels {
   }
 
   /**
-   * The per-element float32 function that {@code registered}, the kernel of {@code primitive},
-   * applies to each element of float32 operands of one shape, for fused loops: the very operator
-   * its loop calls, so fused results are bit for bit the kernel's. Null for kernels that are not
-   * such a loop ({@code select_n}, {@code clamp}, comparisons, {@code round}, conversions).
+   * The float32 loop of {@code registered}, the kernel of {@code primitive}, over float32 operands
+   * of one shape, for fused loops: the very loop the kernel runs, so fused results are bit for bit
+   * the kernel's. Null for kernels that are not such a loop ({@code select_n}, {@code clamp},
+   * comparisons, {@code round}, conversions).
    */
   static Float32Elementwise float32Op(Kernel registered, Primitive primitive, Params params) {
-    FloatUnary unary = null;
-    FloatBinary binary = null;
     if (registered instanceof UnaryKernel u) {
-      unary = u.f32();
+      return u.f32();
     } else if (registered instanceof BinaryKernel b) {
-      binary = b.f32();
+      return b.f32();
     } else if (primitive == POW) {
-      binary = POW_KERNEL.f32();
+      return POW_KERNEL.f32();
     } else if (primitive == INTEGER_POW) {
-      unary = integerPow(params.getInt("y")).f32();
+      return integerPow(params.getInt("y")).f32();
     }
-    if (unary != null) {
-      return (Float32Elementwise.Unary) unary::apply;
-    }
-    return binary == null ? null : (Float32Elementwise.Binary) binary::apply;
+    return null;
   }
 
   private static void registerArithmetic(Map<Primitive, Kernel> t) {
@@ -107,8 +108,8 @@ final class ElementwiseKernels {
         x -> (float) Math.floor(flush(x)), x -> Math.floor(flush(x))));
     t.put(CEIL, UnaryKernel.floating("ceil",
         x -> (float) Math.ceil(flush(x)), x -> Math.ceil(flush(x))));
-    t.put(ROUND, (in, p, out) -> round(RoundingMethod.fromCode(p.getInt("rounding_method")))
-        .apply(in, p, out));
+    t.put(ROUND, (in, p, out) ->
+        ROUND_KERNELS.get(RoundingMethod.fromCode(p.getInt("rounding_method"))).apply(in, p, out));
     t.put(EXP, UnaryKernel.floating("exp", XlaMath::exp, Math::exp));
     t.put(LOG, UnaryKernel.floating("log", XlaMath::log, Math::log));
     t.put(LOG1P, UnaryKernel.floating("log1p", XlaMath::log1p, Math::log1p));
@@ -208,6 +209,10 @@ final class ElementwiseKernels {
    * Integers wrap around.
    */
   private static UnaryKernel integerPow(int y) {
+    return INTEGER_POW_KERNELS.computeIfAbsent(y, ElementwiseKernels::newIntegerPow);
+  }
+
+  private static UnaryKernel newIntegerPow(int y) {
     IntUnaryOperator ints = x -> {
       int acc = 1;
       for (int bits = y; bits != 0; bits >>>= 1) {

@@ -14,9 +14,11 @@ import static dev.flaxj.lax.ReductionPrimitives.REDUCE_PROD;
 import static dev.flaxj.lax.ReductionPrimitives.REDUCE_SUM;
 
 import dev.flaxj.array.Array;
+import dev.flaxj.array.Shape;
 import dev.flaxj.array.ShapedArray;
 import dev.flaxj.backend.Kernel;
 import dev.flaxj.lax.Primitive;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -42,10 +44,26 @@ final class ReductionKernels {
     table.put(CUMMIN, scan(Monoid.MIN));
   }
 
+  /** A reduction's shape and axes: what its {@link FoldPlan} depends on. */
+  private record ReduceKey(Shape shape, int[] axes) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ReduceKey r && shape.equals(r.shape) && Arrays.equals(axes, r.axes);
+    }
+
+    @Override
+    public int hashCode() {
+      return shape.hashCode() * 31 + Arrays.hashCode(axes);
+    }
+  }
+
+  private static final KernelMemo<ReduceKey, FoldPlan> REDUCE_PLANS =
+      new KernelMemo<>(key -> ReductionOrder.reduce(key.shape(), key.axes()));
+
   private static Kernel reduce(Monoid m) {
     return (inputs, params, outAvals) -> {
       Array x = inputs.get(0);
-      FoldPlan plan = ReductionOrder.reduce(x.shape(), params.getInts("axes"));
+      FoldPlan plan = REDUCE_PLANS.get(new ReduceKey(x.shape(), params.getInts("axes")));
       return List.of(Array.wrap(outAvals.get(0), plan.evaluate(x, m)));
     };
   }

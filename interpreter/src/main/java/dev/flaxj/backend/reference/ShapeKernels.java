@@ -20,8 +20,8 @@ final class ShapeKernels {
 
   static void register(Map<Primitive, Kernel> table) {
     table.put(ShapePrimitives.BROADCAST_IN_DIM, ShapeKernels::broadcastInDim);
-    table.put(ShapePrimitives.RESHAPE, ShapeKernels::rowMajorCopy);
-    table.put(ShapePrimitives.SQUEEZE, ShapeKernels::rowMajorCopy);
+    table.put(ShapePrimitives.RESHAPE, ShapeKernels::sameElements);
+    table.put(ShapePrimitives.SQUEEZE, ShapeKernels::sameElements);
     table.put(ShapePrimitives.TRANSPOSE, ShapeKernels::transpose);
     table.put(ShapePrimitives.REV, ShapeKernels::rev);
     table.put(ShapePrimitives.CONCATENATE, ShapeKernels::concatenate);
@@ -43,11 +43,12 @@ final class ShapeKernels {
     return List.of(ElementCopy.take(x, IndexMaps.strided(0, dims(outs), strides), outs.get(0)));
   }
 
-  /** Reshape and squeeze: the same elements in the same order. */
-  private static List<Array> rowMajorCopy(List<Array> in, Params params, List<ShapedArray> outs) {
-    ShapedArray out = outs.get(0);
-    int[] source = IndexMaps.strided(0, dims(outs), out.shape().strides());
-    return List.of(ElementCopy.take(in.get(0), source, out));
+  /**
+   * Reshape and squeeze: the same elements in the same order, so the result shares the operand's
+   * storage (arrays are immutable).
+   */
+  private static List<Array> sameElements(List<Array> in, Params params, List<ShapedArray> outs) {
+    return List.of(Array.wrap(outs.get(0), in.get(0).rawStorage()));
   }
 
   private static List<Array> transpose(List<Array> in, Params params, List<ShapedArray> outs) {

@@ -2,6 +2,7 @@ package dev.flaxj.backend.reference;
 
 import dev.flaxj.array.Array;
 import dev.flaxj.array.ShapedArray;
+import dev.flaxj.backend.Float32Elementwise;
 import dev.flaxj.backend.Kernel;
 import dev.flaxj.backend.reference.ElementOps.BoolUnary;
 import dev.flaxj.backend.reference.ElementOps.FloatUnary;
@@ -13,14 +14,35 @@ import java.util.function.IntUnaryOperator;
 /**
  * A unary elementwise kernel given by one operator per dtype; {@code null} marks a dtype it
  * cannot compute (abstract evaluation has rejected the ones the primitive does not accept). The
- * result has the operand's storage type: one loop per storage type applies the operator.
+ * result has the operand's storage type: one loop per storage type applies the operator, float32
+ * the operator's own loop ({@link Float32Loops}).
  */
-record UnaryKernel(String name, FloatUnary f32, DoubleUnaryOperator f64, IntUnaryOperator i32,
-    IntUnaryOperator u32, BoolUnary bool) implements Kernel {
+final class UnaryKernel implements Kernel {
+  private final String name;
+  private final Float32Elementwise f32;
+  private final DoubleUnaryOperator f64;
+  private final IntUnaryOperator i32;
+  private final IntUnaryOperator u32;
+  private final BoolUnary bool;
+
+  UnaryKernel(String name, FloatUnary f32, DoubleUnaryOperator f64, IntUnaryOperator i32,
+      IntUnaryOperator u32, BoolUnary bool) {
+    this.name = name;
+    this.f32 = f32 == null ? null : Float32Loops.unary(f32);
+    this.f64 = f64;
+    this.i32 = i32;
+    this.u32 = u32;
+    this.bool = bool;
+  }
 
   /** A kernel for the floating dtypes only. */
   static UnaryKernel floating(String name, FloatUnary f32, DoubleUnaryOperator f64) {
     return new UnaryKernel(name, f32, f64, null, null, null);
+  }
+
+  /** The float32 loop, or null if the kernel has none. */
+  Float32Elementwise f32() {
+    return f32;
   }
 
   @Override
@@ -58,11 +80,9 @@ record UnaryKernel(String name, FloatUnary f32, DoubleUnaryOperator f64, IntUnar
         "reference backend: no " + x.dtype() + " kernel for " + name);
   }
 
-  private static float[] map(float[] x, FloatUnary f) {
+  private static float[] map(float[] x, Float32Elementwise f) {
     float[] out = new float[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = f.apply(x[i]);
-    }
+    f.apply(x, null, out, x.length);
     return out;
   }
 

@@ -2,7 +2,6 @@ package dev.flaxj.transform.exec;
 
 import dev.flaxj.array.Array;
 import dev.flaxj.array.Value;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,13 +15,13 @@ record CondStep(List<ExecutionPlan> branches, int[] inputSlots, int[] outputSlot
   public void run(Value[] env, Buffers buffers) {
     int index = (int) ((Array) env[inputSlots[0]]).getLong(0);
     int chosen = index < 0 || index >= branches.size() ? branches.size() - 1 : index;
-    List<Value> operands = new ArrayList<>(inputSlots.length - 1);
+    Value[] operands = new Value[inputSlots.length - 1];
     for (int i = 1; i < inputSlots.length; i++) {
-      operands.add(env[inputSlots[i]]);
+      operands[i - 1] = env[inputSlots[i]];
     }
-    List<Value> out = branches.get(chosen).run(operands);
+    Value[] out = branches.get(chosen).run(operands);
     for (int i = 0; i < outputSlots.length; i++) {
-      env[outputSlots[i]] = out.get(i);
+      env[outputSlots[i]] = out[i];
     }
   }
 

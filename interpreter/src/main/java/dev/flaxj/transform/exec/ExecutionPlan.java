@@ -72,6 +72,23 @@ public final class ExecutionPlan {
     for (int i = 0; i < inSlots.length; i++) {
       env[inSlots[i]] = args.get(i);
     }
+    return Arrays.asList(runSteps(env));
+  }
+
+  /**
+   * Runs the program on {@code args}, one per argument (for the steps that run sub-plans, which
+   * pass the right number); returns the results in a new array.
+   */
+  Value[] run(Value[] args) {
+    Value[] env = template.clone();
+    for (int i = 0; i < inSlots.length; i++) {
+      env[inSlots[i]] = args[i];
+    }
+    return runSteps(env);
+  }
+
+  /** Runs the steps on {@code env}, the template with the arguments in place. */
+  private Value[] runSteps(Value[] env) {
     Buffers buffers = new Buffers();
     for (int s = 0; s < steps.length; s++) {
       steps[s].run(env, buffers);
@@ -81,9 +98,9 @@ public final class ExecutionPlan {
         buffers.release(dead, env);
       }
     }
-    List<Value> out = new ArrayList<>(outSlots.length);
-    for (int slot : outSlots) {
-      out.add(env[slot]);
+    Value[] out = new Value[outSlots.length];
+    for (int i = 0; i < outSlots.length; i++) {
+      out[i] = env[outSlots[i]];
     }
     return out;
   }

@@ -7,14 +7,16 @@ import dev.flaxj.backend.Float32Elementwise;
 
 /**
  * A chain of float32 elementwise primitives over arrays of one shape, run as one loop: block by
- * block, each operation applies the backend's own per-element function
+ * block, each operation applies the backend's own loop
  * ({@link dev.flaxj.backend.Backend#fusibleFloat32}) to registers that hold the external inputs
  * and the earlier operations' results, so every element gets exactly the bits the unfused kernels
  * give it. Only the results used after the chain are written to arrays.
  *
  * <p>Registers {@code 0 .. inputs-1} hold the external inputs, register {@code inputs + k} the
  * result of operation {@code k}; {@code argA[k]}/{@code argB[k]} are an operation's operand
- * registers ({@code argB[k]} unused for a unary one).
+ * registers ({@code argB[k]} unused for a unary one). When the arrays fit in one block, the
+ * inputs' registers are the input arrays and the written results' registers their output buffers,
+ * so nothing is copied.
  */
 final class FusedStep implements Step {
   private static final int BLOCK = 512;
@@ -53,35 +55,35 @@ final class FusedStep implements Step {
     for (int m = 0; m < outRegs.length; m++) {
       out[m] = buffers.floats(size);
     }
+    // an output buffer is never an input's array: Buffers lends only dead slots' buffers
+    boolean oneBlock = size <= BLOCK;
     int block = Math.min(BLOCK, size);
-    float[][] regs = new float[inputs + ops.length][block];
+    float[][] regs = new float[inputs + ops.length][];
+    for (int j = 0; j < inputs && oneBlock; j++) {
+      regs[j] = in[j];
+    }
+    for (int m = 0; m < outRegs.length && oneBlock; m++) {
+      regs[outRegs[m]] = out[m];
+    }
+    for (int r = 0; r < regs.length; r++) {
+      if (regs[r] == null) {
+        regs[r] = new float[block];
+      }
+    }
     for (int base = 0; base < size; base += block) {
       int len = Math.min(block, size - base);
-      for (int j = 0; j < inputs; j++) {
+      for (int j = 0; j < inputs && !oneBlock; j++) {
         System.arraycopy(in[j], base, regs[j], 0, len);
       }
       for (int k = 0; k < ops.length; k++) {
-        apply(ops[k], regs[argA[k]], argB[k] < 0 ? null : regs[argB[k]], regs[inputs + k], len);
+        ops[k].apply(regs[argA[k]], argB[k] < 0 ? null : regs[argB[k]], regs[inputs + k], len);
       }
-      for (int m = 0; m < outRegs.length; m++) {
+      for (int m = 0; m < outRegs.length && !oneBlock; m++) {
         System.arraycopy(regs[outRegs[m]], 0, out[m], base, len);
       }
     }
     for (int m = 0; m < outRegs.length; m++) {
       env[outputSlots[m]] = Array.wrap(outAvals[m], out[m]);
-    }
-  }
-
-  private static void apply(Float32Elementwise op, float[] a, float[] b, float[] dst, int len) {
-    if (op instanceof Float32Elementwise.Unary f) {
-      for (int t = 0; t < len; t++) {
-        dst[t] = f.apply(a[t]);
-      }
-    } else {
-      Float32Elementwise.Binary f = (Float32Elementwise.Binary) op;
-      for (int t = 0; t < len; t++) {
-        dst[t] = f.apply(a[t], b[t]);
-      }
     }
   }
 

@@ -19,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * Turns the flat program into steps, fusing float32 elementwise equations (float32 operands and
- * result, all of one shape, with a per-element function from {@link Backend#fusibleFloat32}) into
+ * result, all of one shape, with a float32 loop from {@link Backend#fusibleFloat32}) into
  * {@link FusedStep}s of two or more equations. A group grows in program order; an equation that
  * cannot join it but reads none of its results runs before it (the group runs where its last
  * member stood, so everything its members read is ready), and any other equation closes it.
@@ -95,7 +95,7 @@ final class Fusion {
     return flat.get(e).eqn().outvars().get(0).aval().shape();
   }
 
-  /** The per-element function if the equation may join a fused loop, else null. */
+  /** The backend's float32 loop if the equation may join a fused loop, else null. */
   private static Float32Elementwise fusible(JaxprEqn eqn, Backend backend) {
     if (eqn.primitive() instanceof ImplPrimitive || eqn.outvars().size() != 1) {
       return null;
@@ -110,8 +110,7 @@ final class Fusion {
       }
     }
     Float32Elementwise op = backend.fusibleFloat32(eqn.primitive(), eqn.params());
-    int arity = op instanceof Float32Elementwise.Unary ? 1 : op instanceof Float32Elementwise.Binary ? 2 : -1;
-    return arity == eqn.inputs().size() ? op : null;
+    return op != null && op.arity() == eqn.inputs().size() ? op : null;
   }
 
   /**

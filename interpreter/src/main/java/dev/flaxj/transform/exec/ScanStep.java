@@ -33,18 +33,15 @@ record ScanStep(ExecutionPlan body, int length, boolean reverse, int numConsts, 
     for (int j = 0; j < ys.length; j++) {
       ys[j] = Array.allocate(ysAvals.get(j));
     }
-    List<Value> argList = Arrays.asList(args);
     for (int step = 0; step < length; step++) {
       int i = reverse ? length - 1 - step : step;
       for (int j = 0; j < numXs; j++) {
         args[numConsts + numCarry + j] = row(xs[j], xAvals[j], i);
       }
-      List<Value> out = body.run(argList);
-      for (int c = 0; c < numCarry; c++) {
-        args[numConsts + c] = out.get(c);
-      }
+      Value[] out = body.run(args);
+      System.arraycopy(out, 0, args, numConsts, numCarry);
       for (int j = 0; j < ys.length; j++) {
-        Array y = (Array) out.get(numCarry + j);
+        Array y = (Array) out[numCarry + j];
         int words = y.size() * y.dtype().wordsPerElement();
         System.arraycopy(y.rawStorage(), 0, ys[j], i * words, words);
       }

@@ -2,8 +2,6 @@ package dev.flaxj.transform.exec;
 
 import dev.flaxj.array.Array;
 import dev.flaxj.array.Value;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code while} with a scalar predicate through plans of its condition and body: operands
@@ -15,30 +13,30 @@ record WhileStep(ExecutionPlan cond, int condNconsts, ExecutionPlan body, int bo
   @Override
   public void run(Value[] env, Buffers buffers) {
     int carryStart = condNconsts + bodyNconsts;
-    List<Value> condArgs = new ArrayList<>();
-    List<Value> bodyArgs = new ArrayList<>();
+    int numCarry = inputSlots.length - carryStart;
+    Value[] condArgs = new Value[condNconsts + numCarry];
+    Value[] bodyArgs = new Value[bodyNconsts + numCarry];
     for (int i = 0; i < condNconsts; i++) {
-      condArgs.add(env[inputSlots[i]]);
+      condArgs[i] = env[inputSlots[i]];
     }
-    for (int i = condNconsts; i < carryStart; i++) {
-      bodyArgs.add(env[inputSlots[i]]);
+    for (int i = 0; i < bodyNconsts; i++) {
+      bodyArgs[i] = env[inputSlots[condNconsts + i]];
     }
-    List<Value> carry = new ArrayList<>();
-    for (int i = carryStart; i < inputSlots.length; i++) {
-      carry.add(env[inputSlots[i]]);
+    Value[] carry = new Value[numCarry];
+    for (int i = 0; i < numCarry; i++) {
+      carry[i] = env[inputSlots[carryStart + i]];
     }
-    while (((Array) cond.run(withCarry(condArgs, condNconsts, carry)).get(0)).rawBools()[0]) {
-      carry = body.run(withCarry(bodyArgs, bodyNconsts, carry));
+    while (true) {
+      System.arraycopy(carry, 0, condArgs, condNconsts, numCarry);
+      if (!((Array) cond.run(condArgs)[0]).rawBools()[0]) {
+        break;
+      }
+      System.arraycopy(carry, 0, bodyArgs, bodyNconsts, numCarry);
+      carry = body.run(bodyArgs);
     }
     for (int i = 0; i < outputSlots.length; i++) {
-      env[outputSlots[i]] = carry.get(i);
+      env[outputSlots[i]] = carry[i];
     }
-  }
-
-  private static List<Value> withCarry(List<Value> args, int nconsts, List<Value> carry) {
-    args.subList(nconsts, args.size()).clear();
-    args.addAll(carry);
-    return args;
   }
 
   @Override
