@@ -13,13 +13,14 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas;
 
 /**
- * {@code dot_general} on the CPU through the OpenBLAS that nd4j-native bundles, called directly on
- * the Java arrays ({@code cblas_sgemm} through JavaCPP): no INDArray is made,
- * nothing is copied off heap, so the call costs the GEMM and little else, also for small
- * products. Operands stored in product order or transposed ({@link DotDimensionNumbers#lhsTransposed})
- * are read in place; other axis orders are transposed first. With batch dimensions the operands
- * are copied off heap once and a GEMM runs per batch element (JavaCPP cannot offset into a Java
- * array).
+ * {@code dot_general} on the CPU through the OpenBLAS that nd4j-native bundles, called on the
+ * Java arrays ({@code cblas_sgemm} through JavaCPP's array overload): no INDArray, no ND4J op
+ * dispatch, so a small product costs about a microsecond. JavaCPP still hands each array to the
+ * native call through JNI, which copies it (for a 1 MB operand about a quarter of a 512x512
+ * GEMM's time). Operands stored in product order or transposed
+ * ({@link DotDimensionNumbers#lhsTransposed}) are passed as they are; other axis orders are
+ * transposed first. With batch dimensions the operands are copied off heap once and a GEMM runs
+ * per batch element (the array overload cannot start in the middle of an array).
  *
  * <p>float32 only (float64 dots go to {@link DotGeneralNd4j}), subnormal operands and
  * results flushed to zero (XLA on CPU), not bit-exact with the reference (BLAS blocks the

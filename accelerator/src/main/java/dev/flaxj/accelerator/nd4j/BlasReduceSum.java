@@ -5,6 +5,8 @@ import dev.flaxj.array.DType;
 import dev.flaxj.array.ShapedArray;
 import dev.flaxj.lax.Params;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -16,8 +18,12 @@ import org.bytedeco.openblas.global.openblas;
  * reference: BLAS adds in blocks, as ND4J's own sums do ({@link ReductionNd4j}).
  */
 final class BlasReduceSum {
-  /** A vector of ones at least as long as any sum so far; never written once published. */
-  private static volatile float[] ones = new float[0];
+  /**
+   * Vectors of ones by length, never written once published. Each has exactly its length: the
+   * Java array handed to BLAS is copied whole into native memory on every call, so a longer one
+   * (from an earlier larger sum) would cost its full length each time.
+   */
+  private static final Map<Integer, float[]> ONES = new ConcurrentHashMap<>();
 
   private BlasReduceSum() {}
 
@@ -51,14 +57,13 @@ final class BlasReduceSum {
     return Array.wrap(out, NdArrays.flushInPlace(y));
   }
 
-  private static float[] ones(int n) {
-    float[] o = ones;
-    if (o.length < n) {
-      o = new float[Math.max(n, 2 * o.length)];
+  /** A vector of exactly {@code n} ones. */
+  static float[] ones(int n) {
+    return ONES.computeIfAbsent(n, length -> {
+      float[] o = new float[length];
       Arrays.fill(o, 1f);
-      ones = o;
-    }
-    return o;
+      return o;
+    });
   }
 
   private static int[] sortedAxes(Params p) {

@@ -24,8 +24,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the {@code cuda} profile, on nd4j-cuda. On the CPU, float32 dots and sums over leading or
  * trailing axes call nd4j-native's OpenBLAS directly on the Java arrays ({@link BlasDot},
  * {@link BlasReduceSum}); on CUDA they go through ND4J's kernels ({@link DotGeneralNd4j},
- * {@link ReductionNd4j}). The jit executor's fused elementwise loops run the reference's
- * per-element functions ({@link #fusibleFloat32}).
+ * {@link ReductionNd4j}). The jit executor's fused elementwise chains run the reference's
+ * float32 loops ({@link #fusibleFloat32}).
  *
  * <p>Everything else is delegated to the {@link ReferenceBackend}'s kernel: primitives whose
  * reference semantics ND4J cannot reproduce (XLA's approximations of pow, erf and erf_inv,
@@ -194,9 +194,9 @@ public final class Nd4jBackend implements Backend {
   }
 
   /**
-   * The reference backend's per-element functions: the jit executor's fused elementwise loops
-   * run in Java on both backends (one pass over the operands, no copies to ND4J), with the
-   * reference's exact float32 arithmetic.
+   * The reference backend's float32 loops: the jit executor's fused elementwise chains run in
+   * Java on both backends (one pass over the operands, no copies to ND4J), with the reference's
+   * exact float32 arithmetic.
    */
   @Override
   public Float32Elementwise fusibleFloat32(Primitive primitive, Params params) {

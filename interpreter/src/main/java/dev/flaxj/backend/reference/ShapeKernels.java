@@ -7,6 +7,7 @@ import dev.flaxj.backend.Kernel;
 import dev.flaxj.lax.Params;
 import dev.flaxj.lax.Primitive;
 import dev.flaxj.lax.ShapePrimitives;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -37,10 +38,28 @@ final class ShapeKernels {
     for (int i = 0; i < dims.length; i++) {
       strides[dims[i]] = x.shape().dim(i) == 1 ? 0 : xStrides[i];
     }
+    if (x.size() == 1 && x.dtype().wordsPerElement() == 1) {
+      return List.of(Array.wrap(outs.get(0), filled(x.rawStorage(), outs.get(0))));
+    }
     if (x.dtype() == DType.FLOAT32) {
       return List.of(Array.wrap(outs.get(0), FloatStridedCopy.gather(x.rawFloats(), dims(outs), strides)));
     }
     return List.of(ElementCopy.take(x, IndexMaps.strided(0, dims(outs), strides), outs.get(0)));
+  }
+
+  /** Storage of type {@code out} with the one element of {@code element} everywhere. */
+  private static Object filled(Object element, ShapedArray out) {
+    Object dst = Array.allocate(out);
+    if (dst instanceof float[] f) {
+      Arrays.fill(f, ((float[]) element)[0]);
+    } else if (dst instanceof int[] i) {
+      Arrays.fill(i, ((int[]) element)[0]);
+    } else if (dst instanceof double[] d) {
+      Arrays.fill(d, ((double[]) element)[0]);
+    } else {
+      Arrays.fill((boolean[]) dst, ((boolean[]) element)[0]);
+    }
+    return dst;
   }
 
   /**

@@ -21,6 +21,8 @@ final class ThreefryKernel {
   private static final int[] ROTATIONS_B = {17, 29, 16, 24};
   /** Threefry's key-schedule parity constant. */
   private static final int KEY_PARITY = 0x1BD11BDA;
+  /** Elements hashed together, round by round: small enough for the L1 cache. */
+  private static final int BLOCK = 1024;
 
   static void register(Map<Primitive, Kernel> table) {
     table.put(RandomPrimitives.THREEFRY2X32, ThreefryKernel::threefry);
@@ -37,12 +39,7 @@ final class ThreefryKernel {
     int[] x2 = in.get(3).rawInts();
     int[] y1 = (int[]) Array.allocate(outAvals.get(0));
     int[] y2 = (int[]) Array.allocate(outAvals.get(1));
-    int[] block = new int[2];
-    for (int i = 0; i < y1.length; i++) {
-      hash(at(k1, i), at(k2, i), at(x1, i), at(x2, i), block);
-      y1[i] = block[0];
-      y2[i] = block[1];
-    }
+    hash(k1, k2, x1, x2, y1, y2);
     return List.of(Array.wrap(outAvals.get(0), y1), Array.wrap(outAvals.get(1), y2));
   }
 
@@ -51,29 +48,55 @@ final class ThreefryKernel {
     return words.length == 1 ? words[0] : words[i];
   }
 
-  /** One Threefry-2x32 block (20 rounds, uint32 wraparound), written to {@code out}. */
-  static void hash(int k1, int k2, int x1, int x2, int[] out) {
-    int k3 = k1 ^ k2 ^ KEY_PARITY;
-    int a = x1 + k1;
-    int b = x2 + k2;
-    for (int group = 1; group <= 5; group++) {
-      for (int r : group % 2 == 1 ? ROTATIONS_A : ROTATIONS_B) {
-        a += b;
-        b = Integer.rotateLeft(b, r) ^ a;
+  /**
+   * Threefry-2x32 (20 rounds, uint32 wraparound) of the operands (each an array or a broadcast
+   * scalar), into {@code y1} and {@code y2}. It runs block by block and, in a block, round by
+   * round over all the elements, each round a simple loop that the JIT vectorizes.
+   */
+  static void hash(int[] k1, int[] k2, int[] x1, int[] x2, int[] y1, int[] y2) {
+    boolean scalarKey = k1.length == 1 && k2.length == 1;
+    int[][] ks = new int[3][Math.min(BLOCK, y1.length)];
+    for (int from = 0; from < y1.length; from += BLOCK) {
+      int to = Math.min(from + BLOCK, y1.length);
+      if (from == 0 || !scalarKey) {
+        keySchedule(k1, k2, ks, from, to);
       }
-      a += schedule(k1, k2, k3, group);
-      b += schedule(k1, k2, k3, group + 1) + group;
+      for (int i = from; i < to; i++) {
+        y1[i] = at(x1, i) + ks[0][i - from];
+        y2[i] = at(x2, i) + ks[1][i - from];
+      }
+      for (int group = 1; group <= 5; group++) {
+        for (int r : group % 2 == 1 ? ROTATIONS_A : ROTATIONS_B) {
+          round(y1, y2, from, to, r);
+        }
+        inject(y1, y2, ks[group % 3], ks[(group + 1) % 3], from, to, group);
+      }
     }
-    out[0] = a;
-    out[1] = b;
   }
 
-  /** Key-schedule word {@code ks[i % 3]} of {@code ks = (k1, k2, k3)}. */
-  private static int schedule(int k1, int k2, int k3, int i) {
-    switch (i % 3) {
-      case 0: return k1;
-      case 1: return k2;
-      default: return k3;
+  /** The key schedule {@code (k1, k2, k1 ^ k2 ^ parity)} of elements {@code from} to {@code to}. */
+  private static void keySchedule(int[] k1, int[] k2, int[][] ks, int from, int to) {
+    for (int i = from; i < to; i++) {
+      ks[0][i - from] = at(k1, i);
+      ks[1][i - from] = at(k2, i);
+      ks[2][i - from] = at(k1, i) ^ at(k2, i) ^ KEY_PARITY;
+    }
+  }
+
+  /** One round: {@code a += b; b = rotl(b, r) ^ a}. */
+  private static void round(int[] a, int[] b, int from, int to, int r) {
+    for (int i = from; i < to; i++) {
+      int sum = a[i] + b[i];
+      a[i] = sum;
+      b[i] = Integer.rotateLeft(b[i], r) ^ sum;
+    }
+  }
+
+  /** Key injection after group {@code g}: {@code a += ks[g % 3]; b += ks[(g + 1) % 3] + g}. */
+  private static void inject(int[] a, int[] b, int[] ka, int[] kb, int from, int to, int g) {
+    for (int i = from; i < to; i++) {
+      a[i] += ka[i - from];
+      b[i] += kb[i - from] + g;
     }
   }
 }
