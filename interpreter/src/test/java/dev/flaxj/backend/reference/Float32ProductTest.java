@@ -13,33 +13,23 @@ import org.junit.jupiter.api.Test;
  */
 class Float32ProductTest {
 
-  /** The product with a flush after every multiply-add, lhs row-major {@code (batch, m, k)}. */
-  private static float[] flushedEverywhere(float[] x, float[] y, int batch, int m, int k, int n) {
+  /**
+   * The product accumulated from zero over {@code k} in order, lhs row-major {@code (batch, m, k)};
+   * with {@code flush}, operands and every partial sum flushed to zero when subnormal.
+   */
+  private static float[] product(float[] x, float[] y, int batch, int m, int k, int n,
+      boolean flush) {
     float[] c = new float[batch * m * n];
     for (int b = 0; b < batch; b++) {
       for (int i = 0; i < m; i++) {
         for (int j = 0; j < n; j++) {
           float acc = k == 1 ? -0.0f : 0.0f;
           for (int p = 0; p < k; p++) {
-            float xv = Denormals.flush(x[(b * m + i) * k + p]);
-            float yv = Denormals.flush(y[(b * k + p) * n + j]);
-            acc = Denormals.flush(Math.fma(xv, yv, acc));
-          }
-          c[(b * m + i) * n + j] = acc;
-        }
-      }
-    }
-    return c;
-  }
-
-  private static float[] unflushed(float[] x, float[] y, int batch, int m, int k, int n) {
-    float[] c = new float[batch * m * n];
-    for (int b = 0; b < batch; b++) {
-      for (int i = 0; i < m; i++) {
-        for (int j = 0; j < n; j++) {
-          float acc = k == 1 ? -0.0f : 0.0f;
-          for (int p = 0; p < k; p++) {
-            acc = Math.fma(x[(b * m + i) * k + p], y[(b * k + p) * n + j], acc);
+            float xv = x[(b * m + i) * k + p];
+            float yv = y[(b * k + p) * n + j];
+            acc = flush
+                ? Denormals.flush(Math.fma(Denormals.flush(xv), Denormals.flush(yv), acc))
+                : Math.fma(xv, yv, acc);
           }
           c[(b * m + i) * n + j] = acc;
         }
@@ -87,7 +77,7 @@ class Float32ProductTest {
       if (trial % 5 == 0) {
         x[0] = Float.MIN_VALUE * 3; // a subnormal operand
       }
-      float[] expected = flushedEverywhere(x, y, batch, m, k, n);
+      float[] expected = product(x, y, batch, m, k, n, true);
       float[] xt = transposed(x, batch, m, k);
       float[] yt = transposed(y, batch, k, n);
       assertArrayEquals(expected, Float32Product.multiply(x, k, 1, y, n, 1, batch, m, k, n),
@@ -96,7 +86,7 @@ class Float32ProductTest {
           "trial " + trial + " (lhs stored transposed)");
       assertArrayEquals(expected, Float32Product.multiply(x, k, 1, yt, 1, k, batch, m, k, n),
           "trial " + trial + " (rhs stored transposed)");
-      if (!Arrays.equals(expected, unflushed(x, y, batch, m, k, n))) {
+      if (!Arrays.equals(expected, product(x, y, batch, m, k, n, false))) {
         flushingMattered++;
       }
     }
