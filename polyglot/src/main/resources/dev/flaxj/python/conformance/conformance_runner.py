@@ -108,7 +108,9 @@ def encode_array(x):
     if dtype.startswith("key<"):
         data = jax.random.key_data(x)
         return {"dtype": dtype, "shape": list(x.shape), "key_data": encode_array(data)}
-    flat = _flat(x.tolist(), len(x.shape))
+    # one flat list, not x.tolist()'s nested lists flattened level by level (a 1.5M-element
+    # array would exist ndim times over)
+    flat = x.reshape(-1).tolist() if x.ndim else [x.tolist()]
     out = {"dtype": dtype, "shape": list(x.shape), "weak_type": bool(x.weak_type)}
     # A summarised array keeps only its head's values: encode no more than that one by one.
     shown = flat[:SUMMARY_HEAD] if len(flat) > SUMMARY_THRESHOLD else flat
@@ -122,15 +124,6 @@ def encode_array(x):
     else:
         return {"type": "object", "kind": "array", "class": type(x).__name__, "dtype": dtype}
     return summarise(out, flat, dtype) if len(flat) > SUMMARY_THRESHOLD else out
-
-
-def _flat(nested, ndim):
-    """The values of x.tolist() (nested ndim deep) in row-major order."""
-    if ndim == 0:
-        return [nested]
-    for _ in range(ndim - 1):
-        nested = [v for row in nested for v in row]
-    return nested
 
 
 def float_bits(v, dtype):
