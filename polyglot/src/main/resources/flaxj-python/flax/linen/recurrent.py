@@ -51,8 +51,8 @@ def _cell_fields(cell, gate_fn):
           java_initializer(cell.carry_init, _zeros))
 
 
-class LSTMCell(RNNCellBase):
-  """LSTM cell; carry `(c, h)`, returns `((c', h'), h')`."""
+class _GatedCell(RNNCellBase):
+  """The fields, in Flax's order, of the gated cells LSTMCell and GRUCell."""
   features: int
   gate_fn: typing.Any = _jnn.sigmoid
   activation_fn: typing.Any = _jnn.tanh
@@ -63,21 +63,14 @@ class LSTMCell(RNNCellBase):
   param_dtype: typing.Any = None
   carry_init: typing.Any = _zeros
 
+
+class LSTMCell(_GatedCell):
+  """LSTM cell; carry `(c, h)`, returns `((c', h'), h')`."""
   _JAVA_CELL = 'LSTMCell'
 
 
-class GRUCell(RNNCellBase):
+class GRUCell(_GatedCell):
   """GRU cell; carry `h`, returns `(h', h')`."""
-  features: int
-  gate_fn: typing.Any = _jnn.sigmoid
-  activation_fn: typing.Any = _jnn.tanh
-  kernel_init: typing.Any = _lecun
-  recurrent_kernel_init: typing.Any = _orthogonal
-  bias_init: typing.Any = _zeros
-  dtype: typing.Any = None
-  param_dtype: typing.Any = None
-  carry_init: typing.Any = _zeros
-
   _JAVA_CELL = 'GRUCell'
 
 

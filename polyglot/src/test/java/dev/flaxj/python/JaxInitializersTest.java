@@ -3,7 +3,6 @@ package dev.flaxj.python;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,9 +28,8 @@ class JaxInitializersTest {
 
   /** Runs {@code code} after the common imports and returns its {@code _result}. */
   private static String run(String code) {
-    Value g = py.session.exec("snippet", "import jax, jax.numpy as jnp\n"
+    return py.result("import jax, jax.numpy as jnp\n"
         + "from jax.nn import initializers as I\nkey = jax.random.key(0)\n" + code);
-    return g.getHashValue("_result").asString();
   }
 
   private static String eval(String expr) {

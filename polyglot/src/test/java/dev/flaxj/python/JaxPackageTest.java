@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,7 @@ class JaxPackageTest {
   }
 
   private static String eval(String setup, String expr) {
-    Value g = py.session.exec("snippet", setup + "\n_result = " + expr);
-    return g.getHashValue("_result").asString();
+    return py.result(setup + "\n_result = " + expr);
   }
 
   private static String repr(String expr) {

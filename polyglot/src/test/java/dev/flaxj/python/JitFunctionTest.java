@@ -3,7 +3,6 @@ package dev.flaxj.python;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,9 +26,8 @@ class JitFunctionTest {
   }
 
   private static String run(String code) {
-    Value g = py.session.exec("snippet", "import inspect, jax, jax.numpy as jnp\n"
+    return py.result("import inspect, jax, jax.numpy as jnp\n"
         + "def f(x, y=1):\n  return x * 2\nj = jax.jit(f)\n" + code);
-    return g.getHashValue("_result").asString();
   }
 
   @Test

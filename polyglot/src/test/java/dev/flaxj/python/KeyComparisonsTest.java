@@ -3,7 +3,6 @@ package dev.flaxj.python;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,11 +27,10 @@ class KeyComparisonsTest {
 
   /** repr of the expression's value, or "TypeError: message" if it raised a TypeError. */
   private static String outcome(String expr) {
-    Value g = py.session.exec("snippet", "import jax, jax.numpy as jnp\n"
+    return py.result("import jax, jax.numpy as jnp\n"
         + "k, k2 = jax.random.key(0), jax.random.key(1)\nks = jax.random.split(k, 3)\n"
         + "try:\n  _result = repr(" + expr + ")\nexcept TypeError as e:\n"
         + "  _result = 'TypeError: ' + str(e)\n");
-    return g.getHashValue("_result").asString();
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.flaxj.python;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,10 +27,9 @@ class NumpyTestingTest {
 
   /** The first lines of the AssertionError {@code stmt} raises, or "passed". */
   private static String outcome(String stmt) {
-    Value g = py.session.exec("snippet", "import jax.numpy as jnp, numpy as np\n"
+    return py.result("import jax.numpy as jnp, numpy as np\n"
         + "try:\n  " + stmt + "\n  _result = 'passed'\n"
         + "except AssertionError as e:\n  _result = '|'.join(str(e).split('\\n')[1:4])\n");
-    return g.getHashValue("_result").asString();
   }
 
   @Test
@@ -52,8 +50,8 @@ class NumpyTestingTest {
     assertEquals("passed", outcome("np.testing.assert_array_equal(jnp.arange(3), [0, 1, 2])"));
     assertEquals("Arrays are not equal||Mismatched elements: 1 / 2 (50%)",
         outcome("np.testing.assert_array_equal(jnp.arange(2), [0, 2])"));
-    assertEquals("flaxj provides only numpy.testing", py.session.exec("snippet",
+    assertEquals("flaxj provides only numpy.testing", py.result(
         "import numpy as np\ntry:\n  np.zeros\nexcept AttributeError as e:\n"
-        + "  _result = str(e).split('(')[1].split(';')[0]\n").getHashValue("_result").asString());
+        + "  _result = str(e).split('(')[1].split(';')[0]\n"));
   }
 }

@@ -20,6 +20,11 @@ final class Sessions implements AutoCloseable {
     return new Sessions(new Sandbox(List.of(dir), false));
   }
 
+  /** Runs {@code code} in fresh globals; returns the string it leaves in {@code _result}. */
+  String result(String code) {
+    return session.exec("snippet", code).getHashValue("_result").asString();
+  }
+
   String out() {
     return out.toString(StandardCharsets.UTF_8);
   }

@@ -131,18 +131,13 @@ final class DotGeneralKernel {
    * Never written to: it may be {@code x}'s own storage.
    */
   private static Object operand(Array x, int[] dims, int[] strides, DType compute) {
-    Array moved = dims == null ? x : moved(x, dims, strides);
+    Array moved = dims == null ? x
+        : ElementCopy.strided(x, strides, x.aval().withShape(Shape.of(dims)));
     Object storage =
         moved.dtype() == compute ? moved.rawStorage() : Conversions.convert(moved, compute);
     return compute == DType.FLOAT32 ? storage : flushed(storage);
   }
 
-  private static Array moved(Array x, int[] dims, int[] strides) {
-    ShapedArray aval = x.aval().withShape(Shape.of(dims));
-    return x.dtype() == DType.FLOAT32
-        ? Array.wrap(aval, FloatStridedCopy.gather(x.rawFloats(), dims, strides))
-        : ElementCopy.take(x, IndexMaps.strided(0, dims, strides), aval);
-  }
 
   /** Float64 storage with subnormals read as zeros (a copy only if there are any). */
   private static Object flushed(Object storage) {

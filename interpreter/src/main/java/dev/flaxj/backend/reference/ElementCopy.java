@@ -1,6 +1,7 @@
 package dev.flaxj.backend.reference;
 
 import dev.flaxj.array.Array;
+import dev.flaxj.array.DType;
 import dev.flaxj.array.ShapedArray;
 
 /**
@@ -31,6 +32,19 @@ final class ElementCopy {
       i = j;
     }
     return Array.wrap(out, dst);
+  }
+
+  /**
+   * A new array of type {@code out} whose element at row-major index {@code (i_0, ..., i_{r-1})}
+   * over {@code out}'s dims is {@code src}'s element {@code sum_d i_d * strides[d]} (a stride of
+   * 0 repeats an element): transposes, broadcasts, operands moved into product order. float32
+   * goes through {@link FloatStridedCopy} (tiles, no index map); other dtypes through an index map.
+   */
+  static Array strided(Array src, int[] strides, ShapedArray out) {
+    int[] dims = out.shape().dims();
+    return src.dtype() == DType.FLOAT32
+        ? Array.wrap(out, FloatStridedCopy.gather(src.rawFloats(), dims, strides))
+        : take(src, IndexMaps.strided(0, dims, strides), out);
   }
 
   /** {@link #take} where every element has a source. */

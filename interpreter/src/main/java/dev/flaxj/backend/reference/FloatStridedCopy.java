@@ -4,7 +4,7 @@ package dev.flaxj.backend.reference;
  * The float32 strided gathers (transpose, broadcast_in_dim) without an index map: the output is
  * walked in row-major order, its last two dimensions in square tiles so that the strided reads
  * of one tile stay in cache. Moves the same elements to the same places as the index-map copy
- * ({@link ElementCopy}) that every other dtype takes.
+ * that every other dtype takes; {@link ElementCopy#strided} chooses.
  */
 final class FloatStridedCopy {
   private static final int TILE = 32;

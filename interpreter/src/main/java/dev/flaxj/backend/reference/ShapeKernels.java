@@ -1,7 +1,6 @@
 package dev.flaxj.backend.reference;
 
 import dev.flaxj.array.Array;
-import dev.flaxj.array.DType;
 import dev.flaxj.array.ShapedArray;
 import dev.flaxj.backend.Kernel;
 import dev.flaxj.lax.Params;
@@ -41,10 +40,7 @@ final class ShapeKernels {
     if (x.size() == 1 && x.dtype().wordsPerElement() == 1) {
       return List.of(Array.wrap(outs.get(0), filled(x.rawStorage(), outs.get(0))));
     }
-    if (x.dtype() == DType.FLOAT32) {
-      return List.of(Array.wrap(outs.get(0), FloatStridedCopy.gather(x.rawFloats(), dims(outs), strides)));
-    }
-    return List.of(ElementCopy.take(x, IndexMaps.strided(0, dims(outs), strides), outs.get(0)));
+    return List.of(ElementCopy.strided(x, strides, outs.get(0)));
   }
 
   /** Storage of type {@code out} with the one element of {@code element} everywhere. */
@@ -77,10 +73,7 @@ final class ShapeKernels {
       return List.of(x); // arrays are immutable: the operand is the result
     }
     int[] strides = IndexMaps.pick(x.shape().strides(), permutation);
-    if (x.dtype() == DType.FLOAT32) {
-      return List.of(Array.wrap(outs.get(0), FloatStridedCopy.gather(x.rawFloats(), dims(outs), strides)));
-    }
-    return List.of(ElementCopy.take(x, IndexMaps.strided(0, dims(outs), strides), outs.get(0)));
+    return List.of(ElementCopy.strided(x, strides, outs.get(0)));
   }
 
   private static List<Array> rev(List<Array> in, Params params, List<ShapedArray> outs) {
